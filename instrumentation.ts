@@ -1,0 +1,7 @@
+// Runs once when the server starts (see lib/startup.ts): an invalid config file or, in production,
+// missing or development secrets stop the server with a message naming what is wrong.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { exitOnStartupProblems } = await import("./lib/startup");
+  exitOnStartupProblems();
+}

@@ -1,0 +1,86 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// End-to-end tests run a production build (next start) against the sandbox, on ports of their own
+// so a running `npm run dev` is not disturbed. Secrets are non-default so the production start-up
+// checks pass exactly as they would in a real deployment.
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
+const APP_URL = `http://localhost:${APP_PORT}`;
+const SANDBOX_URL = `http://localhost:${SANDBOX_PORT}`;
+const CLIENT_SECRET = "e2e-oauth-client-secret";
+const WEBHOOK_SECRET = "e2e-webhook-secret";
+
+// Debian's Chromium when present (no browser download here); CHROMIUM_PATH overrides;
+// otherwise Playwright's own browser, if one was installed.
+const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: APP_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 1280, height: 800 },
+        launchOptions: {
+          executablePath: chromium,
+          // Chromium refuses its sandbox as root; background networking only produces refused connections offline.
+          args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      name: "sandbox",
+      command: "npx tsx sandbox/main.ts",
+      url: `${SANDBOX_URL}/_sandbox/health`,
+      env: {
+        SANDBOX_PORT: String(SANDBOX_PORT),
+        SANDBOX_PUBLIC_URL: SANDBOX_URL,
+        SANDBOX_CLOCK: "manual",
+        SANDBOX_OAUTH_CLIENT_ID: "flightdeck-e2e",
+        SANDBOX_OAUTH_CLIENT_SECRET: CLIENT_SECRET,
+        APP_WEBHOOK_URL: `${APP_URL}/api/webhooks/github`,
+        SANDBOX_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      },
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGINT", timeout: 5_000 },
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      name: "app",
+      command: `node scripts/with-db.mjs npx next start -p ${APP_PORT}`,
+      url: `${APP_URL}/api/health`,
+      timeout: 120_000,
+      env: {
+        FLIGHTDECK_DB_INSTANCE: "test",
+        SANDBOX_URL,
+        NEXTAUTH_URL: APP_URL,
+        NEXTAUTH_SECRET: "e2e-nextauth-secret-0123456789abcdef0123456789",
+        GITHUB_CLIENT_ID: "flightdeck-e2e",
+        GITHUB_CLIENT_SECRET: CLIENT_SECRET,
+        GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGINT", timeout: 15_000 },
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
+});

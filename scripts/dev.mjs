@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// `npm run dev`: everything a newcomer needs, in one terminal — Postgres (embedded unless
+// DATABASE_URL is set) with migrations applied, the GitHub + ECS sandbox, and the Next.js dev
+// server. Prints the URL and the demo logins once the app answers. Ctrl-C stops all of it, Postgres
+// last and cleanly.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureDatabase } from "./with-db.mjs";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const bin = (name) => path.join(ROOT, "node_modules", ".bin", name);
+
+const PORT = Number(process.env.PORT ?? 3000);
+const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4010);
+// One host name everywhere: the OAuth state cookie is lost between localhost and 127.0.0.1.
+const APP_URL = process.env.NEXTAUTH_URL ?? `http://localhost:${PORT}`;
+const SANDBOX_URL = process.env.SANDBOX_URL ?? `http://localhost:${SANDBOX_PORT}`;
+
+const DEMO_LOGINS = [
+  ["ada", "admin (team platform)"],
+  ["rita", "release manager"],
+  ["ravi", "release manager"],
+  ["dana", "deployer (team engineers)"],
+  ["oscar", "on-call + deployer"],
+  ["vera", "viewer (org member, no team)"],
+  ["mallory", "not in the org: refused"],
+];
+
+const children = [];
+let shuttingDown = false;
+
+function start(name, command, args, env) {
+  const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+  child.on("exit", (code, signal) => {
+    if (!shuttingDown) {
+      console.error(`\n[dev] ${name} exited (${signal ?? `code ${code}`}); stopping everything.`);
+      void shutdown(code || 1);
+    }
+  });
+  children.push({ name, child });
+  return child;
+}
+
+async function waitForHealth(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !shuttingDown) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      if (response.ok) return true;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}
+
+let database;
+
+async function shutdown(code) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.error("\n[dev] stopping…");
+  await Promise.all(
+    children.map(
+      ({ child }) =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once("exit", resolve);
+          child.kill("SIGINT");
+          setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+        }),
+    ),
+  );
+  if (database) await database.stop();
+  console.error("[dev] stopped.");
+  process.exit(code);
+}
+
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+database = await ensureDatabase({ instance: "dev", handleSignals: false });
+
+start("sandbox", bin("tsx"), ["sandbox/main.ts"], {
+  SANDBOX_PORT: String(SANDBOX_PORT),
+  SANDBOX_PUBLIC_URL: SANDBOX_URL,
+  APP_WEBHOOK_URL: `${APP_URL}/api/webhooks/github`,
+  SANDBOX_CLOCK: process.env.SANDBOX_CLOCK ?? "realtime",
+});
+start("next", bin("next"), ["dev", "--port", String(PORT)], {
+  DATABASE_URL: database.databaseUrl,
+  NEXTAUTH_URL: APP_URL,
+  SANDBOX_URL,
+  NEXT_TELEMETRY_DISABLED: "1",
+});
+
+if (await waitForHealth(`${APP_URL}/api/health`, 120_000)) {
+  const width = Math.max(...DEMO_LOGINS.map(([login]) => login.length));
+  console.log(
+    [
+      "",
+      "  ✈  Flightdeck is running",
+      "",
+      `     Open      ${APP_URL}`,
+      `     Sandbox   ${SANDBOX_URL}  (local GitHub + ECS)`,
+      `     Database  ${database.embedded ? "embedded Postgres" : "DATABASE_URL"}`,
+      "",
+      "     Demo logins (pick one on the sandbox's GitHub sign-in page):",
+      ...DEMO_LOGINS.map(([login, role]) => `       ${login.padEnd(width)}  ${role}`),
+      "",
+      "     Ctrl-C stops everything.",
+      "",
+    ].join("\n"),
+  );
+} else if (!shuttingDown) {
+  console.error(`[dev] the app did not answer on ${APP_URL}/api/health within 2 minutes; see the output above.`);
+}
