@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { log } from "@/lib/log";
+import { requestLog } from "@/lib/request-log";
 
 export interface HealthReport {
   ok: boolean;
@@ -16,7 +16,7 @@ export async function checkHealth(): Promise<HealthReport> {
     ]);
     return { ok: true, checks: { database: "ok" } };
   } catch (error) {
-    log.error("health.database_unreachable", { error });
+    (await requestLog()).error("health.database_unreachable", { error });
     return { ok: false, checks: { database: "unreachable" } };
   }
 }

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfigFile } from "@/lib/config/load-config";
+import { ConfigError, configPath, loadConfigFile } from "@/lib/config/load-config";
 import { productionEnvProblems } from "@/lib/env-checks";
 import type { EnvVars } from "@/lib/config/load-config";
 
@@ -6,7 +6,7 @@ import type { EnvVars } from "@/lib/config/load-config";
 export function startupProblems(env: EnvVars = process.env): string[] {
   const problems: string[] = [];
   try {
-    loadConfigFile(undefined, env);
+    loadConfigFile(configPath(env), env);
   } catch (error) {
     problems.push(error instanceof ConfigError ? error.message : `config: ${String(error)}`);
   }
