@@ -6,7 +6,7 @@
 //   pg.databaseUrl("flightdeck");            // postgresql://postgres:postgres@127.0.0.1:5433/flightdeck
 //   await pg.stop();                         // fast shutdown (no-op when attached to another owner's server)
 //
-// One persistent cluster per instance in <project>/.data/postgres-<instance>. Ports: dev 5433, test 5434,
+// One persistent cluster per instance, reached at <project>/.data/postgres-<instance> (a symlink; see locate()). Ports: dev 5433, test 5434,
 // FLIGHTDECK_PG_PORT overrides. If a live process already owns the instance, we attach to its server
 // instead of failing (e.g. `npm run db:status` while `npm run dev` runs); a server left behind by a
 // killed run is stopped and started afresh.
@@ -167,9 +167,14 @@ function postgresUser(say) {
 }
 
 /**
- * Where the binaries and the data live. Normally node_modules and <project>/.data. As root, user
- * "postgres" may be unable to reach the project (a parent directory such as /root is 0700); then
- * both move under /var/tmp/flightdeck-<hash of project path>/, the binaries copied once.
+ * Where the binaries and the data live. The cluster is reached at <project>/.data/postgres-<instance>,
+ * but that path is a symlink to a directory outside the project: `next dev`'s file watcher
+ * (Turbopack, which has no ignore option) saw every write Postgres made inside the project and
+ * reloaded open pages in an endless loop. Turbopack does not follow symlinks, so the link is safe.
+ * The real directory is ~/.local/share/flightdeck/<project>-<hash>/ for a normal user; as root,
+ * Postgres runs as user "postgres", which usually cannot enter /root, so it is
+ * /var/tmp/flightdeck-<hash>/ (and the binaries are copied there too when "postgres" cannot run them
+ * from node_modules). A cluster already sitting in .data as a real directory is kept where it is.
  */
 function locate({ instance, rootDir, runAs }) {
   const pkg = platformPackage();
@@ -177,34 +182,39 @@ function locate({ instance, rootDir, runAs }) {
   const projectData = path.join(rootDir, ".data");
   fs.mkdirSync(projectData, { recursive: true, mode: 0o755 });
   const dataName = `postgres-${instance}`;
-  if (!runAs) return { binDir: packageBin, dataDir: path.join(projectData, dataName), note: "" };
-
-  const fallback = path.join("/var/tmp", `flightdeck-${createHash("sha256").update(rootDir).digest("hex").slice(0, 12)}`);
-  const canRun = (bin) => spawnSync(path.join(bin, "postgres"), ["-V"], { ...runAs, stdio: "ignore" }).status === 0;
-  const canReach = (dir) => spawnSync("test", ["-x", dir], runAs).status === 0;
+  const hash = createHash("sha256").update(rootDir).digest("hex").slice(0, 12);
+  const fallback = path.join("/var/tmp", `flightdeck-${hash}`);
+  const home = runAs ? fallback : path.join(os.homedir(), ".local", "share", "flightdeck", `${path.basename(rootDir)}-${hash}`);
 
   let binDir = packageBin;
-  if (!canRun(packageBin)) {
-    const copy = path.join(fallback, `${path.basename(pkg.dir)}-${pkg.version}`);
-    binDir = path.join(copy, "bin");
-    if (!canRun(binDir)) {
-      // Copied to a temporary name first so an interrupted copy is never mistaken for a good one.
-      fs.mkdirSync(fallback, { recursive: true, mode: 0o755 });
-      for (const dir of [copy, `${copy}.tmp`]) fs.rmSync(dir, { recursive: true, force: true });
-      fs.cpSync(path.dirname(packageBin), `${copy}.tmp`, { recursive: true, verbatimSymlinks: true });
-      fs.renameSync(`${copy}.tmp`, copy);
+  if (runAs) {
+    const canRun = (bin) => spawnSync(path.join(bin, "postgres"), ["-V"], { ...runAs, stdio: "ignore" }).status === 0;
+    if (!canRun(packageBin)) {
+      const copy = path.join(fallback, `${path.basename(pkg.dir)}-${pkg.version}`);
+      binDir = path.join(copy, "bin");
+      if (!canRun(binDir)) {
+        // Copied to a temporary name first so an interrupted copy is never mistaken for a good one.
+        fs.mkdirSync(fallback, { recursive: true, mode: 0o755 });
+        for (const dir of [copy, `${copy}.tmp`]) fs.rmSync(dir, { recursive: true, force: true });
+        fs.cpSync(path.dirname(packageBin), `${copy}.tmp`, { recursive: true, verbatimSymlinks: true });
+        fs.renameSync(`${copy}.tmp`, copy);
+      }
     }
   }
-  // Keep using a cluster that already exists, wherever it is, so data never silently "moves".
-  const inProject = path.join(projectData, dataName);
-  const inFallback = path.join(fallback, dataName);
-  const hasCluster = (dir) => fs.existsSync(path.join(dir, "PG_VERSION"));
-  if ((hasCluster(inProject) || !hasCluster(inFallback)) && canReach(projectData)) {
-    return { binDir, dataDir: inProject, note: "" };
+
+  const link = path.join(projectData, dataName);
+  const real = path.join(home, dataName);
+  const stat = fs.lstatSync(link, { throwIfNoEntry: false });
+  if (stat && !stat.isSymbolicLink()) {
+    // An older layout (or a copy made by hand): keep using it rather than silently "moving" data.
+    return { binDir, dataDir: link, note: " (a real directory inside the project: `next dev` may reload pages while Postgres writes; move it out and leave a symlink)" };
   }
-  fs.mkdirSync(fallback, { recursive: true, mode: 0o755 });
-  const why = ` (not in ${projectData}: user "postgres" cannot reach it; /var/tmp may be cleaned after 30 days)`;
-  return { binDir, dataDir: inFallback, note: why };
+  fs.mkdirSync(home, { recursive: true, mode: 0o755 });
+  if (!stat || fs.readlinkSync(link) !== real) {
+    fs.rmSync(link, { force: true });
+    fs.symlinkSync(real, link, "dir");
+  }
+  return { binDir, dataDir: real, note: ` (reached at ${path.relative(rootDir, link)})` };
 }
 
 function platformPackage() {
