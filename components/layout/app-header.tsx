@@ -24,6 +24,9 @@ export function AppHeader({ user, org }: { user: HeaderUser; org: string }) {
           <Link href="/" className="rounded px-2 py-1 hover:bg-zinc-200 dark:hover:bg-zinc-800">
             Overview
           </Link>
+          <Link href="/audit" className="rounded px-2 py-1 hover:bg-zinc-200 dark:hover:bg-zinc-800">
+            Audit
+          </Link>
         </nav>
         <div className="ml-auto flex items-center gap-3" data-testid="current-user">
           <Avatar src={user.avatarUrl} login={user.login} />

@@ -1,4 +1,6 @@
 import "server-only";
+import { recordEvent } from "@/lib/audit/record";
+import { currentRequestMeta } from "@/lib/audit/request-meta";
 import { getConfig } from "@/lib/config";
 import { seal } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
@@ -25,16 +27,34 @@ export async function recordSignIn(options: {
   accessToken: string;
 }): Promise<SignInDecision> {
   const { org } = getConfig().github;
+  const request = await currentRequestMeta();
+  // Refusals are audited too (no user row exists for them: the actor is the GitHub login).
+  const refuse = async (reason: "not_member" | "upstream_error"): Promise<SignInDecision> => {
+    try {
+      await recordEvent({
+        actor: { type: "user", id: null, login: options.login },
+        action: "auth.signed_in",
+        outcome: reason === "not_member" ? "denied" : "failed",
+        targetType: "user",
+        target: options.login,
+        request,
+        payload: { githubId: options.githubId, org, reason },
+      });
+    } catch (error) {
+      log.error("audit.write_failed", { action: "auth.signed_in", login: options.login, error });
+    }
+    return { allowed: false, reason, org };
+  };
   let membership;
   try {
     membership = await getOrgMembership({ userToken: options.accessToken, org });
   } catch (error) {
     log.error("auth.membership_lookup_failed", { login: options.login, error });
-    return { allowed: false, reason: "upstream_error", org };
+    return refuse("upstream_error");
   }
   if (!membership.member) {
     log.warn("auth.sign_in_refused", { login: options.login, org, reason: "not_member" });
-    return { allowed: false, reason: "not_member", org };
+    return refuse("not_member");
   }
   const githubTokenEnc = seal(options.accessToken, serverEnv().NEXTAUTH_SECRET, USER_TOKEN_PURPOSE);
   const profile = { login: options.login, name: options.name, avatarUrl: options.avatarUrl, teams: membership.teams, githubTokenEnc };
@@ -44,6 +64,21 @@ export async function recordSignIn(options: {
     update: { ...profile, lastSignInAt: new Date() },
     select: { id: true },
   });
+  // The trail must show every sign-in: one that cannot be recorded does not happen.
+  try {
+    await recordEvent({
+      actor: { type: "user", id: user.id, login: options.login },
+      action: "auth.signed_in",
+      outcome: "succeeded",
+      targetType: "user",
+      target: options.login,
+      request,
+      payload: { githubId: options.githubId, org, teams: membership.teams },
+    });
+  } catch (error) {
+    log.error("audit.write_failed", { action: "auth.signed_in", login: options.login, error });
+    return { allowed: false, reason: "upstream_error", org };
+  }
   log.info("auth.signed_in", { login: options.login, teams: membership.teams });
   return { allowed: true, userId: user.id };
 }
