@@ -22,6 +22,11 @@ const config = [
     },
   },
   {
+    // Vitest helpers named use…() (useTestDatabase) are not React hooks.
+    files: ["**/*.test.ts"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
     // Only lib/auth may talk to next-auth.
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     rules: {

@@ -8,3 +8,12 @@ describe("redact", () => {
     ).toEqual({ login: "rita", accessToken: "[redacted]", nested: { Authorization: "[redacted]" }, note: "used [redacted]" });
   });
 });
+
+describe("redact errors", () => {
+  it("cleans tokens from an error's message and stack", () => {
+    const error = new Error("upstream said no to gho_abcdefghijklmnop");
+    const cleaned = redact(error) as { message: string; stack: string };
+    expect(cleaned.message).toBe("upstream said no to [redacted]");
+    expect(cleaned.stack).not.toContain("gho_abcdefghijklmnop");
+  });
+});

@@ -6,6 +6,7 @@ import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db";
 import { hasPermission, rolesFromTeams } from "@/lib/authz/policy";
 import { normalizeRoles, type Permission, type Role } from "@/lib/authz/roles";
+import { ForbiddenError } from "@/lib/errors";
 import { authOptions } from "./options";
 
 export interface CurrentUser {
@@ -18,10 +19,7 @@ export interface CurrentUser {
   roles: Role[];
 }
 
-/** Expected failure with a message safe to show. */
-export class ForbiddenError extends Error {
-  override name = "ForbiddenError";
-}
+export { ForbiddenError };
 
 /**
  * The signed-in person with roles from their GitHub teams (as of sign-in) plus the role bindings
