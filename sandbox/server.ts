@@ -3,12 +3,18 @@ import type { AddressInfo } from "node:net";
 import { createClock } from "./clock";
 import { optionsFromEnv, type SandboxOptions } from "./config";
 import { controlMount } from "./control/control-mount";
+import { ecsControlMount, ecsMount } from "./ecs";
 import { githubApiMount } from "./github/api";
 import { githubError } from "./github/errors";
 import { registerMetaRoutes } from "./github/routes/meta";
 import { registerOrgRoutes } from "./github/routes/orgs";
 import { registerTeamRoutes } from "./github/routes/teams";
 import { registerUserRoutes } from "./github/routes/users";
+import { registerActionsRoutes } from "./github/routes/actions";
+import { registerDeploymentRoutes } from "./github/routes/deployments";
+import { registerEnvironmentRoutes } from "./github/routes/environments";
+import { registerRepoRoutes } from "./github/routes/repos";
+import { healthMount } from "./lifecycle/health-mount";
 import type { Incoming, Mount } from "./http/mount";
 import { sendReply, type Reply } from "./http/reply";
 import { BodyError } from "./http/request";
@@ -57,15 +63,22 @@ export async function createSandbox(overrides: CreateSandboxOptions = {}): Promi
   const clock = createClock(options.clock);
   const state = createState(options, publicUrl, clock, log);
   const mounts: Mount[] = [
+    ecsControlMount(state.ecs),
     controlMount(state),
     githubApiMount(state, (router) => {
       registerMetaRoutes(router);
       registerUserRoutes(router);
       registerOrgRoutes(router);
       registerTeamRoutes(router);
+      registerRepoRoutes(router);
+      registerActionsRoutes(router);
+      registerEnvironmentRoutes(router);
+      registerDeploymentRoutes(router);
     }),
+    healthMount(state),
     oauthMount(state),
-    // Later: the ECS JSON 1.1 mount (POST / with X-Amz-Target) goes here, before the web pages.
+    // ECS over AWS JSON 1.1 (POST / with X-Amz-Target), before the web pages.
+    ecsMount(state.ecs),
     webMount(state),
   ];
   app.handle = (req, res) => void handle(state, mounts, shutdown.signal, req, res);
@@ -75,6 +88,7 @@ export async function createSandbox(overrides: CreateSandboxOptions = {}): Promi
     port,
     async close() {
       shutdown.abort();
+      state.github.webhooks.clear();
       clock.dispose();
       await Promise.all(
         servers.map(

@@ -5,6 +5,8 @@ import type { Incoming, Mount } from "../http/mount";
 import { json, type Reply } from "../http/reply";
 import { parseJson, readBody } from "../http/request";
 import { createRouter } from "../http/router";
+import { randomToken } from "../oauth/oauth-store";
+import { registerGitHubControl } from "./github-control";
 import type { SandboxState } from "../state";
 
 export const CONTROL_PREFIX = "/_sandbox";
@@ -19,11 +21,19 @@ const faultSchema = z
     status: z.number().int().min(400).max(599).optional(),
     latencyMs: z.number().int().min(0).max(120_000).optional(),
     count: z.number().int().min(1).optional(),
+    kind: z.enum(["secondary-rate-limit", "rate-limit"]).optional(),
   })
   .strict()
-  .refine((fault) => fault.status !== undefined || fault.latencyMs !== undefined, { message: "give status, latencyMs or both" });
+  .refine((fault) => fault.status !== undefined || fault.latencyMs !== undefined || fault.kind !== undefined, { message: "give status, latencyMs, kind or a combination" });
 
-const tokenSchema = z.object({ login: z.string().min(1), scopes: z.array(z.string().min(1)).default(["read:user", "read:org"]) }).strict();
+/** Webhook delivery faults: the next `count` delivery attempts fail without reaching the app. */
+const webhookFaultSchema = z.object({ webhooks: z.literal("fail"), count: z.number().int().min(1).max(1000).default(1) }).strict();
+
+const tokenSchema = z.union([
+  z.object({ login: z.string().min(1), scopes: z.array(z.string().min(1)).default(["read:user", "read:org"]) }).strict(),
+  // A GitHub App installation token (ghs_), as the app's own backend would mint with its private key.
+  z.object({ app: z.literal(true) }).strict(),
+]);
 
 const rateLimitSchema = z.object({ login: z.string().min(1), remaining: z.number().int().min(0).max(AUTHENTICATED_LIMIT) }).strict();
 
@@ -53,8 +63,15 @@ export function controlMount(state: SandboxState): Mount {
     })
     .add("GET", "/faults", (s) => json(200, { faults: s.faults.list() }))
     .add("POST", "/faults", async (s, incoming) => {
-      const input = await parse(incoming, faultSchema);
-      return "reply" in input ? input.reply : json(201, s.faults.add(input.data));
+      const raw = await readJson(incoming);
+      if (typeof raw === "object" && raw !== null && "webhooks" in raw) {
+        const hooks = webhookFaultSchema.safeParse(raw);
+        if (!hooks.success) return invalid(hooks.error);
+        s.github.webhooks.failNext(hooks.data.count);
+        return json(201, { webhooks: "fail", pending: s.github.webhooks.pendingFailures() });
+      }
+      const input = faultSchema.safeParse(raw);
+      return input.success ? json(201, s.faults.add(input.data)) : invalid(input.error);
     })
     .add("DELETE", "/faults", (s) => {
       s.faults.clear();
@@ -63,6 +80,11 @@ export function controlMount(state: SandboxState): Mount {
     .add("POST", "/tokens", async (s, incoming) => {
       const input = await parse(incoming, tokenSchema);
       if ("reply" in input) return input.reply;
+      if ("app" in input.data) {
+        const token = randomToken("ghs_");
+        s.github.data.appTokens.set(token, { createdAt: s.clock.now() });
+        return json(201, { token, app: true, expires_at: new Date(s.clock.now() + 3_600_000).toISOString() });
+      }
       const user = findUser(s.directory, input.data.login);
       if (!user) return json(404, { error: `no demo user "${input.data.login}"` });
       // Stands in for a personal access token: same API behaviour as an OAuth token, no OAuth app.
@@ -76,6 +98,7 @@ export function controlMount(state: SandboxState): Mount {
       if (!user) return json(404, { error: `no demo user "${input.data.login}"` });
       return json(200, s.rateLimits.setRemaining(`user:${user.id}`, AUTHENTICATED_LIMIT, input.data.remaining));
     });
+  registerGitHubControl(router);
 
   return {
     name: "control",
@@ -95,6 +118,15 @@ export function controlMount(state: SandboxState): Mount {
 function clockView(state: SandboxState): { now: string; epochMs: number; mode: string; speed: number } {
   const now = state.clock.now();
   return { now: new Date(now).toISOString(), epochMs: now, mode: state.clock.mode, speed: state.clock.speed };
+}
+
+async function readJson(incoming: Incoming): Promise<unknown> {
+  const text = (await readBody(incoming.req)).toString("utf8");
+  return text.trim() === "" ? {} : parseJson(text);
+}
+
+function invalid(error: z.ZodError): Reply {
+  return json(400, { error: "invalid request body", issues: error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) });
 }
 
 async function parse<T>(incoming: Incoming, schema: z.ZodType<T>): Promise<{ data: T } | { reply: Reply }> {

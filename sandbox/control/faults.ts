@@ -8,6 +8,11 @@ export interface FaultRule {
   route?: string;
   status?: number;
   latencyMs?: number;
+  /**
+   * GitHub's rate-limit refusals: "secondary-rate-limit" (403 + retry-after, the abuse limiter) or
+   * "rate-limit" (primary limit spent: `status` 403 or 429, x-ratelimit-remaining 0).
+   */
+  kind?: "secondary-rate-limit" | "rate-limit";
   /** How many more requests this rule affects; absent means until cleared. */
   remaining?: number;
 }

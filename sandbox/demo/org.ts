@@ -180,3 +180,20 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
     members: [{ login: "oscar", role: "member" }],
   },
 ];
+
+/**
+ * The demo GitHub App's bot account: who an installation token (ghs_, minted by the control API)
+ * acts as. Not an org member; it reaches the org's repositories through its installation.
+ */
+export const APP_BOT: DemoUser = {
+  login: "flightdeck-sandbox[bot]",
+  id: 149_000_001,
+  name: "Flightdeck (sandbox)",
+  email: null,
+  company: null,
+  location: null,
+  bio: null,
+  createdAt: "2024-01-10T00:00:00Z",
+  orgRole: null,
+  hint: "GitHub App installation (ghs_ tokens)",
+};

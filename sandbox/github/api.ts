@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { STATUS_CODES } from "node:http";
-import type { DemoUser } from "../demo/org";
+import { APP_BOT, type DemoUser } from "../demo/org";
 import { findUser } from "../directory";
 import type { Mount } from "../http/mount";
 import { replyBody, type Reply } from "../http/reply";
@@ -23,6 +23,8 @@ export interface ApiContext {
   /** The request path below /api/v3, for building Link headers. */
   path: string;
   viewer: DemoUser | undefined;
+  /** True when the caller uses a GitHub App installation token (ghs_): `viewer` is then the app's bot. */
+  app: boolean;
   /** The rate-limit bucket of this caller (GET /rate_limit reports it). */
   bucket(): RateLimitBucket;
   json(): Promise<unknown>;
@@ -81,7 +83,7 @@ export function githubApiMount(state: SandboxState, register: (router: ApiRouter
 
       const fault = state.faults.take({ method, path, pattern: route?.pattern });
       if (fault?.latencyMs) await delay(fault.latencyMs, undefined, { signal: incoming.signal });
-      if (fault?.status) {
+      if (fault?.status && !fault.kind) {
         const retry: Record<string, string> = fault.status === 429 || fault.status === 503 ? { "retry-after": "60" } : {};
         return finish({ ...githubError(fault.status, STATUS_CODES[fault.status] ?? "Server Error"), headers: retry });
       }
@@ -90,8 +92,10 @@ export function githubApiMount(state: SandboxState, register: (router: ApiRouter
       const sentToken = req.headers.authorization !== undefined;
       const token = authToken(req.headers.authorization);
       const grant = token ? state.oauth.lookupToken(token) : undefined;
-      const viewer = grant ? findUser(state.directory, grant.login) : undefined;
-      const [bucketKey, limit] = viewer ? [`user:${viewer.id}`, AUTHENTICATED_LIMIT] : [`ip:${clientAddress(req)}`, ANONYMOUS_LIMIT];
+      const app = token !== undefined && !grant && state.github.data.appTokens.has(token);
+      const viewer = grant ? findUser(state.directory, grant.login) : app ? APP_BOT : undefined;
+      // Installation tokens have their own bucket (per installation on GitHub; one installation here).
+      const [bucketKey, limit] = app ? ["installation", AUTHENTICATED_LIMIT] : viewer ? [`user:${viewer.id}`, AUTHENTICATED_LIMIT] : [`ip:${clientAddress(req)}`, ANONYMOUS_LIMIT];
       if (grant) headers["x-oauth-scopes"] = grant.scopes.join(", ");
 
       const bucket = state.rateLimits.peek(bucketKey, limit);
@@ -104,6 +108,7 @@ export function githubApiMount(state: SandboxState, register: (router: ApiRouter
         return finish({ ...reply, headers: { ...rateLimitHeaders(after), ...reply.headers } });
       };
 
+      if (fault?.kind) return finish(rateLimitFault(fault.kind, fault.status, state.rateLimits.peek(bucketKey, limit), viewer, headers["x-github-request-id"] ?? ""));
       if (sentToken && !viewer) return counted(badCredentials());
       if (!route) return counted(notFound());
       if (route.handler.auth === "required" && !viewer) return counted(requiresAuthentication());
@@ -115,6 +120,7 @@ export function githubApiMount(state: SandboxState, register: (router: ApiRouter
         query: url.searchParams,
         path,
         viewer,
+        app,
         bucket: () => state.rateLimits.peek(bucketKey, limit),
         json: async () => parseJson((await readBody(req)).toString("utf8")),
       };
@@ -138,6 +144,19 @@ export function githubApiMount(state: SandboxState, register: (router: ApiRouter
       return counted({ ...reply, headers: { ...caching, ...reply.headers } });
     },
   };
+}
+
+/**
+ * Injected rate-limit refusals, as GitHub words them. The secondary limit keeps the primary
+ * headers truthful and adds retry-after; primary exhaustion reports remaining 0 until the reset.
+ */
+function rateLimitFault(kind: "secondary-rate-limit" | "rate-limit", status: number | undefined, bucket: RateLimitBucket, viewer: DemoUser | undefined, requestId: string): Reply {
+  if (kind === "secondary-rate-limit") {
+    const message = `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID ${requestId}.`;
+    return { ...githubError(status ?? 403, message), headers: { ...rateLimitHeaders(bucket), "retry-after": "60" } };
+  }
+  const message = viewer ? `API rate limit exceeded for user ID ${viewer.id}.` : "API rate limit exceeded.";
+  return { ...githubError(status ?? 403, message), headers: rateLimitHeaders({ ...bucket, remaining: 0, used: bucket.limit }) };
 }
 
 /** Shaped like GitHub's (e.g. "C3D4:1F2A:9B01C3:A1B2C4:67A1B2C3"): hex groups, unique per response. */

@@ -26,7 +26,8 @@ export const avatarUrl = (urls: Urls, login: string): string => `${urls.web}/ava
 type AccountLinks = Omit<Schemas["simple-user"], "name" | "email" | "starred_at">;
 
 function accountLinks(urls: Urls, login: string, id: number, type: "User" | "Organization"): AccountLinks {
-  const api = `${urls.api}/users/${login}`;
+  // Bot logins ("github-actions[bot]") need their brackets escaped to make valid URLs, as on GitHub.
+  const api = `${urls.api}/users/${encodeURIComponent(login)}`;
   return {
     login,
     id,
@@ -34,7 +35,7 @@ function accountLinks(urls: Urls, login: string, id: number, type: "User" | "Org
     avatar_url: avatarUrl(urls, login),
     gravatar_id: "",
     url: api,
-    html_url: `${urls.web}/${login}`,
+    html_url: `${urls.web}/${encodeURIComponent(login)}`,
     followers_url: `${api}/followers`,
     following_url: `${api}/following{/other_user}`,
     gists_url: `${api}/gists{/gist_id}`,

@@ -55,8 +55,18 @@ function split(path: string): string[] {
 }
 
 function matchSegments(pattern: string[], actual: string[]): Params | undefined {
-  if (pattern.length !== actual.length) return undefined;
+  // A last segment `{+name}` (RFC 6570 reserved expansion, as GitHub writes contents/{+path}) takes the rest of the path.
+  const rest = /^\{\+(\w+)\}$/.exec(pattern.at(-1) ?? "")?.[1];
+  if (rest ? actual.length < pattern.length : pattern.length !== actual.length) return undefined;
   const params: Params = {};
+  if (rest) {
+    try {
+      params[rest] = actual.slice(pattern.length - 1).map((segment) => decodeURIComponent(segment)).join("/");
+    } catch {
+      return undefined;
+    }
+    pattern = pattern.slice(0, -1);
+  }
   for (let i = 0; i < pattern.length; i++) {
     const expected = pattern[i] ?? "";
     const value = actual[i] ?? "";

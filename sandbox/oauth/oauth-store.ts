@@ -29,7 +29,7 @@ export interface AccessToken {
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 /** Same look as GitHub's tokens (a prefix and 36 base62 characters), so log redaction in the app is exercised. */
-export function randomToken(prefix: "gho_" | "ghp_"): string {
+export function randomToken(prefix: "gho_" | "ghp_" | "ghs_"): string {
   const bytes = randomBytes(36);
   return prefix + Array.from(bytes, (byte) => BASE62[byte % 62]).join("");
 }
