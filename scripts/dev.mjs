@@ -3,7 +3,7 @@
 // DATABASE_URL is set) with migrations applied, the GitHub + ECS sandbox, and the Next.js dev
 // server. Prints the URL and the demo logins once the app answers. Ctrl-C stops all of it, Postgres
 // last and cleanly.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureDatabase } from "./with-db.mjs";
@@ -82,6 +82,14 @@ process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 database = await ensureDatabase({ instance: "dev", handleSignals: false });
+
+// Demo data in Flightdeck's own tables (feature flags); inserts only into empty tables.
+const seeded = spawnSync(bin("tsx"), ["--conditions=react-server", "scripts/seed-demo.ts"], {
+  cwd: ROOT,
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: database.databaseUrl, SANDBOX_URL },
+});
+if (seeded.status !== 0) console.error("[dev] seeding the demo data failed; the app starts without it.");
 
 start("sandbox", bin("tsx"), ["sandbox/main.ts"], {
   SANDBOX_PORT: String(SANDBOX_PORT),

@@ -24,6 +24,9 @@ export function AppHeader({ user, org }: { user: HeaderUser; org: string }) {
           <Link href="/" className="rounded px-2 py-1 hover:bg-zinc-200 dark:hover:bg-zinc-800">
             Overview
           </Link>
+          <Link href="/flags" className="rounded px-2 py-1 hover:bg-zinc-200 dark:hover:bg-zinc-800">
+            Flags
+          </Link>
           <Link href="/audit" className="rounded px-2 py-1 hover:bg-zinc-200 dark:hover:bg-zinc-800">
             Audit
           </Link>
