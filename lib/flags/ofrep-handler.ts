@@ -14,7 +14,8 @@ import { findKeyScope, getFlagSet, type KeyScope } from "./serving-cache";
 // (X-Flightdeck-Application / X-Flightdeck-Environment): a mismatch is refused with 403, so a staging key
 // pasted into a production service fails loudly instead of quietly serving staging's flags.
 
-const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } as const;
+// proxy.ts skips /ofrep (a machine API on the hot path), so the one header that matters for JSON is set here.
+const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" } as const;
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
