@@ -1,18 +1,7 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
+import { PageError } from "@/components/layout/page-error";
 
-// Never shows a raw error message: the digest ties what the user sees to the server log line.
 export default function DashboardError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const forbidden = error.name === "ForbiddenError";
-  return (
-    <main role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 dark:border-red-900 dark:bg-red-950">
-      <h1 className="mb-1 font-semibold text-red-900 dark:text-red-200">{forbidden ? "Not allowed" : "Something went wrong"}</h1>
-      <p className="mb-3 text-red-800 dark:text-red-300">
-        {forbidden ? "Your roles do not allow this page." : "This page could not be loaded."}
-        {error.digest ? <span className="ml-1 font-mono text-xs">(reference {error.digest})</span> : null}
-      </p>
-      <Button onClick={reset}>Try again</Button>
-    </main>
-  );
+  return <PageError error={error} reset={reset} what="This page" />;
 }
