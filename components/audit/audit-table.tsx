@@ -4,7 +4,7 @@ import type { EventLinks } from "@/lib/audit/links";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { OutcomeBadge } from "./outcome-badge";
-import { RelativeTime } from "./relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 const th = "px-2 py-1.5 text-left text-xs font-medium uppercase tracking-wide text-zinc-500 dark:text-zinc-400";
 const td = "px-2 py-1.5 align-top";
