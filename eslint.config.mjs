@@ -15,11 +15,23 @@ const config = [
     },
   },
   {
+    // Integration tests may start the sandbox in-process (sandbox/testing); lib code itself never does.
+    files: ["lib/**/*.integration.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["@/app/*", "@/components/*"] }],
+    },
+  },
+  {
     // The sandbox is a separate wing reached only over HTTP.
     files: ["sandbox/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["@/*", "**/lib/*"] }],
     },
+  },
+  {
+    // Tests may start the sandbox in process (it is still reached only over HTTP).
+    files: ["lib/**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["@/app/*", "@/components/*"] }] },
   },
   {
     // Vitest helpers named use…() (useTestDatabase) are not React hooks.

@@ -1,0 +1,11 @@
+"use server";
+
+import { runCommand } from "@/lib/commands/run-command";
+import type { CommandResult } from "@/lib/commands/types";
+import { rejectRelease } from "@/lib/releases/review-release";
+
+/** Form entry: application, environment, runId, headSha (the SHA shown to the reviewer), comment, idempotencyKey. */
+export async function rejectReleaseAction(_previous: CommandResult | null, form: FormData): Promise<CommandResult> {
+  const { idempotencyKey, ...input } = Object.fromEntries(form);
+  return runCommand(rejectRelease, input, { idempotencyKey });
+}
