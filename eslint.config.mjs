@@ -29,8 +29,8 @@ const config = [
     },
   },
   {
-    // Tests may start the sandbox in process (it is still reached only over HTTP).
-    files: ["lib/**/*.test.ts"],
+    // Tests (and test-only helpers) may start the sandbox in process; it is still reached only over HTTP.
+    files: ["lib/**/*.test.ts", "lib/testing/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: ["@/app/*", "@/components/*"] }] },
   },
   {

@@ -1,7 +1,7 @@
 // Expected failures: each carries a message that is safe to show to the person who acted.
 // Anything else is a bug or an outage, logged with a reference and shown as a generic message.
 
-export type ExpectedErrorKind = "forbidden" | "not_found" | "conflict" | "locked" | "upstream_unavailable" | "rate_limited";
+export type ExpectedErrorKind = "forbidden" | "not_found" | "conflict" | "locked" | "upstream_unavailable" | "rate_limited" | "validation";
 
 export class ExpectedError extends Error {
   constructor(
@@ -60,5 +60,13 @@ export class RateLimitedError extends ExpectedError {
       "rate_limited",
       `${upstream} is rate-limiting Flightdeck${retryAfterSeconds ? `; try again in ${retryAfterSeconds} s` : "; try again shortly"}. Nothing was changed.`,
     );
+  }
+}
+
+/** Input that only the effect can judge (e.g. against a workflow file's declared inputs), per field. */
+export class InvalidInputError extends ExpectedError {
+  override name = "InvalidInputError";
+  constructor(readonly fieldErrors: Record<string, string[]>) {
+    super("validation", "Some fields need attention.");
   }
 }

@@ -6,7 +6,7 @@ import { hasPermission } from "@/lib/authz/policy";
 import { recordDenied, recordIntent, recordOutcome } from "@/lib/audit/record";
 import { currentRequestMeta } from "@/lib/audit/request-meta";
 import type { JsonValue, RequestMeta } from "@/lib/audit/types";
-import { ExpectedError, LockedError } from "@/lib/errors";
+import { ExpectedError, InvalidInputError, LockedError } from "@/lib/errors";
 import { publishLiveEvent } from "@/lib/live/publish";
 import { requestLog } from "@/lib/request-log";
 import { claimExecution, finishExecution } from "./idempotency";
@@ -102,7 +102,10 @@ export async function runCommand<S extends z.ZodType, R extends JsonValue>(
     const event = command.live ? command.live(effect.result, context) : { type: command.name, application: scope.application, environment: scope.environment };
     if (event) await publishLiveEvent(event).catch((error: unknown) => log.warn("live.publish_failed", { error }));
   } catch (error) {
-    outcome = error instanceof ExpectedError ? failure(error.kind, error.message) : unexpected(error, log, command.name);
+    outcome =
+      error instanceof ExpectedError
+        ? failure(error.kind, error.message, error instanceof InvalidInputError ? { fieldErrors: error.fieldErrors } : {})
+        : unexpected(error, log, command.name);
     await recordOutcome({ correlationId, outcome: "failed", request, payload: { error: outcome.ok ? null : outcome.error } }).catch((auditError: unknown) =>
       log.error("audit.outcome_failed", { correlationId, error: auditError }),
     );

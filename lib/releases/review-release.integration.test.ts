@@ -1,55 +1,34 @@
 // Approving and rejecting production releases through the pipeline, against the sandbox's GitHub and a
 // real Postgres: four-eyes refused server-side, approvals bound to the SHA, N distinct approvers.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { describe, expect, test } from "vitest";
 import { runCommand } from "@/lib/commands/run-command";
-import { seal } from "@/lib/crypto/secret-box";
-import { DEV_DEFAULTS } from "@/lib/env-checks";
 import { useTestDatabase } from "@/lib/testing/database";
-import type { Sandbox } from "@/sandbox/server";
-import { octokit, signIn, startSandbox } from "@/sandbox/testing/sandbox-fixture";
+import { useSandboxPeople } from "@/lib/testing/sandbox-people";
+import { octokit, signIn } from "@/sandbox/testing/sandbox-fixture";
 import { approveRelease, rejectRelease } from "./review-release";
 
 const database = useTestDatabase("file");
-let sandbox: Sandbox;
-const people: Record<string, CurrentUser> = {};
-const roles: Record<string, CurrentUser["roles"]> = { rita: ["viewer", "release_manager"], ravi: ["viewer", "release_manager"], dana: ["viewer", "deployer"] };
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  // Wumbo production needs two approvals in this test's config; everything else as shipped.
-  const config = readFileSync("flightdeck.config.yaml", "utf8").replace(
-    "        ref: main\n        protected: true\n        ecs:\n          region: us-east-1",
-    "        ref: main\n        protected: true\n        requiredApprovals: 2\n        ecs:\n          region: us-east-1",
-  );
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "flightdeck-review-")), "config.yaml");
-  writeFileSync(file, config);
-  Object.assign(process.env, { DATABASE_URL: database().url, SANDBOX_URL: sandbox.url, FLIGHTDECK_CONFIG: file });
-  for (const login of Object.keys(roles)) {
-    const token = await signIn(sandbox, login);
-    const user = await database().prisma.user.create({
-      data: { githubId: BigInt(Math.floor(Math.random() * 1e9)), login, githubTokenEnc: seal(token, DEV_DEFAULTS.NEXTAUTH_SECRET, "github-user-token") },
-    });
-    people[login] = { id: user.id, githubId: String(user.githubId), login, name: null, avatarUrl: null, teams: [], roles: roles[login]! };
-  }
-});
-afterAll(async () => {
-  await sandbox?.close();
-});
+// Wumbo production needs two approvals in this test's config; everything else as shipped.
+const world = useSandboxPeople(
+  database,
+  { rita: ["viewer", "release_manager"], ravi: ["viewer", "release_manager"], dana: ["viewer", "deployer"] },
+  (yaml) =>
+    yaml.replace(
+      "        ref: main\n        protected: true\n        ecs:\n          region: us-east-1",
+      "        ref: main\n        protected: true\n        requiredApprovals: 2\n        ecs:\n          region: us-east-1",
+    ),
+);
 
 const request = { ip: "192.0.2.10", userAgent: "vitest" };
-const options = (login: string) => ({ idempotencyKey: randomUUID(), actor: people[login]!, request });
+const options = (login: string) => ({ idempotencyKey: randomUUID(), actor: world().people[login]!, request });
 const where = { application: "wumbo", environment: "production" };
 const approve = (input: object, login: string) => runCommand(approveRelease, { ...where, ...input }, options(login));
 const reject = (input: object, login: string) => runCommand(rejectRelease, { ...where, ...input }, options(login));
 
 /** The demo's waiting Wumbo production release, started by rita. */
 async function waitingRun() {
-  const gh = octokit(sandbox, await signIn(sandbox, "vera"));
+  const gh = octokit(world().sandbox, await signIn(world().sandbox, "vera"));
   const { data } = await gh.rest.actions.listWorkflowRunsForRepo({ owner: "skyward", repo: "wumbo", status: "waiting" });
   const run = data.workflow_runs[0];
   if (!run) throw new Error("the demo has no waiting run");
@@ -75,7 +54,7 @@ describe("release review", () => {
 
   test("with two approvals required, the first is collected and the second approves on GitHub as its reviewer", async () => {
     // A run dana started: both release managers are eligible.
-    const dana = octokit(sandbox, await signIn(sandbox, "dana"));
+    const dana = octokit(world().sandbox, await signIn(world().sandbox, "dana"));
     const { data: dispatched } = await dana.request("POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches", {
       owner: "skyward",
       repo: "wumbo",
@@ -87,7 +66,7 @@ describe("release review", () => {
     const runId = (dispatched as { workflow_run_id: number }).workflow_run_id;
     let run = (await dana.rest.actions.getWorkflowRun({ owner: "skyward", repo: "wumbo", run_id: runId })).data;
     for (let step = 0; step < 60 && run.status !== "waiting"; step += 1) {
-      await fetch(`${sandbox.url}/_sandbox/clock/advance`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ms: 5_000 }) });
+      await fetch(`${world().sandbox.url}/_sandbox/clock/advance`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ms: 5_000 }) });
       run = (await dana.rest.actions.getWorkflowRun({ owner: "skyward", repo: "wumbo", run_id: runId })).data;
     }
     expect(run.status).toBe("waiting");
