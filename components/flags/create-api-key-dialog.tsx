@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
 import { createApiKeyAction, type CreateApiKeyState } from "@/lib/actions/create-api-key";
 import { Button } from "@/components/ui/button";
-import { FieldError, FormMessage, Modal, fieldErrors, inputClass, useIdempotencyKey } from "./form-bits";
+import { FieldError, FormMessage, Modal, fieldErrors, inputClass, useIdempotencyKey } from "@/components/ui/form";
 
 export interface KeyScopeOption {
   application: string;

@@ -6,7 +6,7 @@ import type { CommandResult } from "@/lib/commands/types";
 import { createFlagAction } from "@/lib/actions/create-flag";
 import { FLAG_TYPES } from "@/lib/flags/model";
 import { Button } from "@/components/ui/button";
-import { FieldError, FormMessage, Modal, fieldErrors, inputClass, useIdempotencyKey } from "./form-bits";
+import { FieldError, FormMessage, Modal, fieldErrors, inputClass, useIdempotencyKey } from "@/components/ui/form";
 
 /** "New flag": starts off in every environment, so creating one never changes what is served. */
 export function CreateFlagDialog({ application, applicationName }: { application: string; applicationName: string }) {

@@ -8,7 +8,7 @@ import type { FlagStateView } from "@/lib/flags/find-flags";
 import { describeState, formatValue, parseAllowList, type FlagType } from "@/lib/flags/model";
 import { Button } from "@/components/ui/button";
 import { FlagStateBadge } from "./flag-state-badge";
-import { FieldError, FormMessage, Modal, fieldErrors, inputClass, useIdempotencyKey } from "./form-bits";
+import { FieldError, FormMessage, Modal, fieldErrors, inputClass, useIdempotencyKey } from "@/components/ui/form";
 
 export interface FlagCellProps {
   application: string;

@@ -5,7 +5,7 @@ import { useActionState, useState } from "react";
 import type { CommandResult } from "@/lib/commands/types";
 import { revokeApiKeyAction } from "@/lib/actions/revoke-api-key";
 import { Button } from "@/components/ui/button";
-import { FormMessage, Modal, useIdempotencyKey } from "./form-bits";
+import { FormMessage, Modal, useIdempotencyKey } from "@/components/ui/form";
 
 /** Revoking is irreversible and breaks the services using the key: it always confirms. */
 export function RevokeApiKeyButton({ id, name, scope }: { id: string; name: string; scope: string }) {

@@ -1,4 +1,5 @@
 "use client";
+// Form primitives shared by every action dialog: idempotency keys, field errors, the outcome line, a modal.
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { CommandResult } from "@/lib/commands/types";
