@@ -75,6 +75,10 @@ export default defineConfig({
         GITHUB_CLIENT_ID: "flightdeck-e2e",
         GITHUB_CLIENT_SECRET: CLIENT_SECRET,
         GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        // The refresher reads the sandbox's ECS with the real AWS SDK (any static credentials).
+        AWS_ENDPOINT_URL_ECS: SANDBOX_URL,
+        AWS_ACCESS_KEY_ID: "sandbox",
+        AWS_SECRET_ACCESS_KEY: "sandbox",
         NEXT_TELEMETRY_DISABLED: "1",
       },
       reuseExistingServer: false,

@@ -101,6 +101,9 @@ start("next", bin("next"), ["dev", "--port", String(PORT)], {
   DATABASE_URL: database.databaseUrl,
   NEXTAUTH_URL: APP_URL,
   SANDBOX_URL,
+  // The refresher's AWS SDK reads ECS from the sandbox (lib/ecs signs with dummy credentials for a
+  // loopback endpoint when none are configured).
+  AWS_ENDPOINT_URL_ECS: process.env.AWS_ENDPOINT_URL_ECS ?? SANDBOX_URL,
   NEXT_TELEMETRY_DISABLED: "1",
 });
 

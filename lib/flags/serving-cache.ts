@@ -1,9 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import pg from "pg";
 import { db } from "@/lib/db";
-import { serverEnv } from "@/lib/env";
-import { LIVE_CHANNEL } from "@/lib/live/publish";
+import { subscribeLive } from "@/lib/live/hub";
+import type { LiveEvent } from "@/lib/live/publish";
 import { log } from "@/lib/log";
 import type { CompiledFlag } from "./evaluate";
 import { coerceStored, type FlagType } from "./model";
@@ -12,13 +11,12 @@ import { coerceStored, type FlagType } from "./model";
 // the scope of an API key. Both are cached per instance, because 3,000 evaluations a second cannot each
 // ask Postgres. The cache may never be more than a second stale, on any instance:
 //  - every flag / API key command publishes a live event (Postgres NOTIFY on LIVE_CHANNEL); each
-//    instance LISTENs and drops its cache at once (a generation counter, so a load that raced the
-//    change is not kept as fresh);
+//    instance LISTENs (through lib/live/hub, the instance's one LISTEN connection) and drops its cache
+//    at once (a generation counter, so a load that raced the change is not kept as fresh);
 //  - as a safety net when the LISTEN connection is down or a NOTIFY was lost, an entry older than
 //    MAX_AGE_MS is never served: past REFRESH_AFTER_MS it is reloaded in the background, past MAX_AGE_MS
 //    the request waits for the reload. Under steady traffic that is one small query per second per
 //    (app, env) and instance, and nobody waits.
-// TODO(lead): move the LISTEN connection into lib/live once it has one, and subscribe from here.
 
 export const MAX_AGE_MS = 1_000;
 const REFRESH_AFTER_MS = 500;
@@ -50,9 +48,7 @@ interface CacheState {
   sets: Map<string, Entry<FlagSet>>;
   keys: Map<string, Entry<KeyScope | null>>;
   loading: Map<string, Promise<unknown>>;
-  listener: pg.Client | null;
-  listenerStarting: boolean;
-  retryListenerAt: number;
+  unsubscribe: (() => void) | null;
 }
 
 // One cache per process, shared by every route module (and kept across dev-server reloads).
@@ -61,9 +57,7 @@ const state: CacheState = ((globalThis as unknown as { flightdeckFlagCache?: Cac
   sets: new Map(),
   keys: new Map(),
   loading: new Map(),
-  listener: null,
-  listenerStarting: false,
-  retryListenerAt: 0,
+  unsubscribe: null,
 });
 
 /** Drops everything cached in this instance (a NOTIFY arrived, or a test wants a clean slate). */
@@ -73,47 +67,20 @@ export function invalidateFlagCache(): void {
   state.keys.clear();
 }
 
-function isServingEvent(payload: string | undefined): boolean {
-  if (!payload) return true;
-  try {
-    const type = (JSON.parse(payload) as { type?: unknown }).type;
-    return typeof type !== "string" || type.startsWith("flag.") || type.startsWith("api_key.");
-  } catch {
-    return true;
-  }
+function isServingEvent(event: LiveEvent): boolean {
+  return event.type.startsWith("flag.") || event.type.startsWith("api_key.");
 }
 
 function ensureListener(): void {
-  if (state.listener || state.listenerStarting || Date.now() < state.retryListenerAt) return;
-  state.listenerStarting = true;
-  const client = new pg.Client({ connectionString: serverEnv().DATABASE_URL, connectionTimeoutMillis: 5_000 });
-  const drop = (error?: unknown) => {
-    if (state.listener === client) state.listener = null;
-    state.retryListenerAt = Date.now() + 1_000;
-    // Changes may be missed while deaf: let the max-age rule take over from a clean slate.
-    invalidateFlagCache();
-    if (error) log.warn("flags.listener_lost", { error });
-    client.end().catch(() => {});
-  };
-  client.on("notification", (message) => {
-    if (message.channel === LIVE_CHANNEL && isServingEvent(message.payload)) invalidateFlagCache();
+  if (state.unsubscribe) return;
+  state.unsubscribe = subscribeLive({
+    onEvent: (event) => {
+      if (isServingEvent(event)) invalidateFlagCache();
+    },
+    // On connect: anything that changed before LISTEN took effect must not stay cached. On loss: changes
+    // may be missed while deaf, so the max-age rule takes over from a clean slate.
+    onStatus: () => invalidateFlagCache(),
   });
-  client.on("error", drop);
-  client.on("end", () => drop());
-  client
-    .connect()
-    .then(() => client.query(`LISTEN ${LIVE_CHANNEL}`))
-    .then(() => {
-      state.listener = client;
-      // Anything that changed before LISTEN took effect must not stay cached.
-      invalidateFlagCache();
-    })
-    .catch(drop)
-    .finally(() => {
-      state.listenerStarting = false;
-    });
-  // A listener must never keep a script (bench, tests) alive.
-  (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
 }
 
 async function cached<T>(namespace: "set" | "key", map: Map<string, Entry<T>>, key: string, load: () => Promise<T>): Promise<T> {
@@ -204,10 +171,10 @@ export function findKeyScope(secretHash: string): Promise<KeyScope | null> {
   });
 }
 
-/** For tests and the bench: closes the LISTEN connection. */
+/** For tests and the bench: stops listening (the hub closes its connection with its last subscriber). */
 export async function stopFlagListener(): Promise<void> {
-  const client = state.listener;
-  state.listener = null;
-  state.retryListenerAt = Number.MAX_SAFE_INTEGER;
-  await client?.end().catch(() => {});
+  const unsubscribe = state.unsubscribe;
+  // A no-op subscription keeps a later cached() call from listening again, as before.
+  state.unsubscribe = () => {};
+  unsubscribe?.();
 }

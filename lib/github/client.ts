@@ -5,7 +5,7 @@ import { getConfig } from "@/lib/config";
 const REQUEST_TIMEOUT_MS = 10_000;
 
 /** fetch with a deadline: a hung GitHub must never hang a page or an action. */
-function fetchWithTimeout(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+export function fetchWithTimeout(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
   const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
   return fetch(input, { ...init, signal });

@@ -31,7 +31,7 @@ export function useSandboxPeople(
     const sandbox = await startSandbox();
     const file = path.join(mkdtempSync(path.join(tmpdir(), "flightdeck-config-")), "config.yaml");
     writeFileSync(file, patchConfig(readFileSync("flightdeck.config.yaml", "utf8")));
-    Object.assign(process.env, { DATABASE_URL: database().url, SANDBOX_URL: sandbox.url, FLIGHTDECK_CONFIG: file });
+    Object.assign(process.env, { DATABASE_URL: database().url, SANDBOX_URL: sandbox.url, AWS_ENDPOINT_URL_ECS: sandbox.url, FLIGHTDECK_CONFIG: file });
     const people: Record<string, CurrentUser> = {};
     for (const [login, granted] of Object.entries(roles)) {
       const token = await signIn(sandbox, login);

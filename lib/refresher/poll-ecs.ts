@@ -1,0 +1,115 @@
+import "server-only";
+import type { Service } from "@aws-sdk/client-ecs";
+import type { ApplicationConfig, EnvironmentConfig } from "@/lib/config";
+import { runningRelease } from "@/lib/ecs/running-release";
+import { describeServices, getTaskDefinition } from "@/lib/ecs/services";
+import { summarizeService } from "@/lib/ecs/summarize";
+import { log } from "@/lib/log";
+import type { RefresherContext } from "./context";
+import { recordServiceChange, seedHistory, type SnapshotRow } from "./record-history";
+import { describeEcsFailure, markUpstreamFailing, markUpstreamOk } from "./upstream";
+
+// One ECS pass: DescribeServices per cluster (batches of ≤ 10), the PRIMARY task definition of each
+// service (from the forever-cache), the running release; then snapshots, history and live events.
+// On any ECS failure the stored snapshots stay as they were (pages show them with their age) and the
+// ECS upstream status says what is wrong.
+
+interface Target {
+  app: ApplicationConfig;
+  env: EnvironmentConfig;
+  service: string;
+  ecsServiceName: string;
+}
+
+function targetsByCluster(ctx: RefresherContext): Map<string, Target[]> {
+  const groups = new Map<string, Target[]>();
+  for (const app of ctx.config.applications) {
+    for (const env of app.environments) {
+      const key = `${env.ecs.region}\u0000${env.ecs.cluster}`;
+      const list = groups.get(key) ?? [];
+      for (const [service, ecsServiceName] of Object.entries(env.ecs.services)) list.push({ app, env, service, ecsServiceName });
+      groups.set(key, list);
+    }
+  }
+  return groups;
+}
+
+export async function pollEcs(ctx: RefresherContext): Promise<{ ok: boolean; changed: number }> {
+  const changedEnvs = new Set<string>();
+  let failure: unknown = null;
+  for (const [key, targets] of targetsByCluster(ctx)) {
+    const [region, cluster] = key.split("\u0000") as [string, string];
+    try {
+      const client = ctx.ecs(region);
+      const described = await describeServices(client, cluster, targets.map((target) => target.ecsServiceName));
+      for (const target of targets) {
+        if (await observeService(ctx, region, cluster, target, described.get(target.ecsServiceName) ?? null)) {
+          changedEnvs.add(`${target.app.slug}\u0000${target.env.name}`);
+        }
+      }
+    } catch (error) {
+      failure = error;
+      log.warn("refresher.ecs_failed", { region, cluster, error: (error as Error).name });
+      // Throttling is account-wide: asking the next cluster now only deepens it.
+      break;
+    }
+  }
+  const now = ctx.now();
+  const news = failure ? await markUpstreamFailing(ctx.prisma, "ECS", describeEcsFailure(failure), now) : await markUpstreamOk(ctx.prisma, "ECS", now);
+  if (news) await ctx.publish({ type: "upstream.changed", data: { system: "ECS" } });
+  for (const env of changedEnvs) {
+    const [application, environment] = env.split("\u0000");
+    await ctx.publish({ type: "ecs.changed", application, environment });
+  }
+  return { ok: !failure, changed: changedEnvs.size };
+}
+
+/** Stores one service's snapshot; returns true when something a viewer would notice changed. */
+async function observeService(ctx: RefresherContext, region: string, cluster: string, target: Target, service: Service | null): Promise<boolean> {
+  const { prisma } = ctx;
+  const where = { application: target.app.slug, environment: target.env.name, service: target.service };
+  const previous = await prisma.serviceSnapshot.findUnique({ where: { application_environment_service: where } });
+  const observedAt = ctx.now();
+  const base = { ...where, ecsServiceName: target.ecsServiceName, region, cluster, observedAt };
+  let row: SnapshotRow;
+  if (!service) {
+    row = { ...base, taskDefinitionArn: null, family: null, revision: null, sha: null, shaSource: null, image: null, imageDigest: null, rolloutState: "unknown", running: 0, desired: 0, pending: 0, failedTasks: 0, reason: "Service not found in ECS", primarySince: null };
+  } else {
+    const summary = summarizeService(service);
+    const definition = summary.taskDefinitionArn ? await getTaskDefinition(prisma, ctx.ecs(region), region, summary.taskDefinitionArn) : null;
+    const release = definition ? runningRelease(definition.containers) : null;
+    row = {
+      ...base,
+      taskDefinitionArn: summary.taskDefinitionArn,
+      family: definition?.family ?? null,
+      revision: definition?.revision ?? null,
+      sha: release?.kind === "sha" ? release.sha : null,
+      shaSource: release?.kind === "sha" ? release.source : null,
+      image: release?.image ?? null,
+      imageDigest: release?.kind === "unknown" ? release.digest : null,
+      rolloutState: summary.rollout.state,
+      running: summary.rollout.running,
+      desired: summary.rollout.desired,
+      pending: summary.rollout.pending,
+      failedTasks: summary.rollout.failedTasks,
+      reason: summary.rollout.reason,
+      primarySince: summary.primarySince,
+    };
+  }
+  await prisma.serviceSnapshot.upsert({ where: { application_environment_service: where }, create: row, update: row });
+
+  if (row.taskDefinitionArn && row.revision !== null) {
+    if (!previous?.taskDefinitionArn) {
+      // First sight of this service: there is no change to record, but earlier revisions of the family
+      // say what ran before, so the history (and rollback targets) exist from the start.
+      await seedHistory(ctx, region, target, row).catch((error: unknown) => log.warn("refresher.seed_history_failed", { service: target.ecsServiceName, error }));
+    } else {
+      await recordServiceChange(ctx, target, previous, row);
+    }
+  }
+  return !previous || material(previous) !== material(row);
+}
+
+function material(row: Pick<SnapshotRow, "taskDefinitionArn" | "rolloutState" | "running" | "desired" | "pending" | "failedTasks" | "sha">): string {
+  return [row.taskDefinitionArn, row.rolloutState, row.running, row.desired, row.pending, row.failedTasks, row.sha].join("|");
+}

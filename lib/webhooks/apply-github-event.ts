@@ -1,0 +1,103 @@
+import "server-only";
+import type { recordExternalEvent } from "@/lib/audit/record";
+import type { FlightdeckConfig } from "@/lib/config";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { recordReview, upsertDeployment, upsertJob, upsertPendingApprovals, upsertRun, type DeploymentPayload, type JobPayload, type RunPayload } from "@/lib/github/ingest";
+import { applicationForRepo, githubEnvironmentName, type GithubActor } from "@/lib/github/ingest-mapping";
+import type { LiveEvent } from "@/lib/live/publish";
+
+// What each verified, first-seen delivery changes in the read model and the audit trail.
+
+type Audit = (input: Parameters<typeof recordExternalEvent>[0]) => Promise<unknown>;
+
+export interface ApplyInput {
+  prisma: PrismaClient;
+  config: FlightdeckConfig;
+  event: string;
+  action: string | null;
+  payload: Record<string, unknown>;
+  audit: Audit;
+}
+
+const TERMINAL_DEPLOYMENT_STATES = new Set(["success", "failure", "error"]);
+
+export async function applyGithubEvent(input: ApplyInput): Promise<{ handled: boolean; live: LiveEvent[] }> {
+  const { prisma, payload, audit } = input;
+  const repository = payload.repository as { full_name?: string } | undefined;
+  const app = applicationForRepo(input.config.applications, repository?.full_name);
+  if (!app) return { handled: false, live: [] };
+  const sender = (payload.sender as GithubActor | undefined) ?? null;
+
+  switch (input.event) {
+    case "workflow_run": {
+      const run = payload.workflow_run as RunPayload;
+      await upsertRun(prisma, app, run);
+      const stored = await prisma.workflowRun.findUnique({ where: { id: BigInt(run.id) }, select: { environment: true } });
+      return { handled: true, live: [{ type: "run.changed", application: app.slug, environment: stored?.environment ?? null, data: { runId: run.id } }] };
+    }
+    case "workflow_job": {
+      const job = payload.workflow_job as JobPayload;
+      await upsertJob(prisma, job);
+      return { handled: true, live: [{ type: "run.changed", application: app.slug, data: { runId: job.run_id } }] };
+    }
+    case "deployment":
+    case "deployment_status": {
+      const deployment = payload.deployment as DeploymentPayload;
+      const status = payload.deployment_status as { state: string; target_url?: string | null; log_url?: string | null } | undefined;
+      const run = payload.workflow_run as { id?: number } | null | undefined;
+      const { environment, runId } = await upsertDeployment(prisma, app, deployment, status, run?.id ?? null);
+      const common = { source: "github" as const, application: app.slug, environment: environment ?? deployment.environment, targetType: "deployment", target: String(deployment.id) };
+      const details = { sha: deployment.sha, ref: deployment.ref, githubEnvironment: deployment.environment, runId: runId === null ? null : Number(runId) };
+      if (input.event === "deployment") {
+        await audit({ ...common, action: "deployment.created", outcome: "succeeded", githubLogin: deployment.creator?.login ?? sender?.login ?? null, payload: details });
+      } else if (status && TERMINAL_DEPLOYMENT_STATES.has(status.state)) {
+        await audit({ ...common, action: "deployment.finished", outcome: status.state === "success" ? "succeeded" : "failed", githubLogin: sender?.login ?? null, payload: { ...details, state: status.state } });
+      }
+      return { handled: true, live: [{ type: "deployment.changed", application: app.slug, environment }] };
+    }
+    case "deployment_review":
+      return applyReview(input, app, sender);
+    default:
+      return { handled: false, live: [] };
+  }
+}
+
+async function applyReview(input: ApplyInput, app: NonNullable<ReturnType<typeof applicationForRepo>>, sender: GithubActor | null): Promise<{ handled: boolean; live: LiveEvent[] }> {
+  const { prisma, payload } = input;
+  const run = payload.workflow_run as RunPayload | undefined;
+  if (!run) return { handled: false, live: [] };
+  await upsertRun(prisma, app, run);
+  if (input.action === "requested") {
+    const environments = await upsertPendingApprovals(prisma, app, run, [{ environment: { name: String(payload.environment ?? "") }, wait_timer_started_at: typeof payload.since === "string" ? payload.since : null }]);
+    return { handled: true, live: environments.map((environment) => ({ type: "approval.changed", application: app.slug, environment, data: { runId: run.id } })) };
+  }
+  if (input.action !== "approved" && input.action !== "rejected") return { handled: false, live: [] };
+  const reviewer = (payload.approver as GithubActor | undefined) ?? sender;
+  if (!reviewer?.login) return { handled: false, live: [] };
+  const jobRuns = (payload.workflow_job_runs as { environment?: string }[] | undefined) ?? [];
+  const githubEnvironments = [...new Set(jobRuns.map((job) => job.environment).filter((name): name is string => Boolean(name)))];
+  const live: LiveEvent[] = [];
+  for (const githubEnvironment of githubEnvironments) {
+    const environment = githubEnvironmentName(app, githubEnvironment);
+    if (!environment) continue;
+    const comment = typeof payload.comment === "string" && payload.comment !== "" ? payload.comment : null;
+    await recordReview(prisma, { runId: run.id, application: app.slug, environment, reviewer, state: input.action, comment, at: new Date() });
+    if (input.action === "approved") {
+      await prisma.pendingApproval.updateMany({ where: { runId: BigInt(run.id), environment, resolvedAt: null }, data: { resolvedAt: new Date() } });
+    }
+    // Approvals given in GitHub's UI (or through Flightdeck, which approves on GitHub) as GitHub saw them.
+    await input.audit({
+      source: "github",
+      githubLogin: reviewer.login,
+      action: input.action === "approved" ? "release.approved" : "release.rejected",
+      outcome: "succeeded",
+      application: app.slug,
+      environment,
+      targetType: "run",
+      target: String(run.id),
+      payload: { runId: run.id, headSha: run.head_sha, comment, githubEnvironment },
+    });
+    live.push({ type: "approval.changed", application: app.slug, environment, data: { runId: run.id } });
+  }
+  return { handled: true, live };
+}
