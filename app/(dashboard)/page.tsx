@@ -1,18 +1,13 @@
 import type { Metadata } from "next";
-import { listApplications } from "@/lib/applications/list-applications";
 import { assertPermission, requireUser } from "@/lib/auth/current-user";
-import { ApplicationsTable } from "@/components/applications/applications-table";
+import { OverviewView } from "@/components/overview/overview-view";
+import { getOverview } from "@/lib/overview/queries";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const user = await requireUser("/");
   assertPermission(user, "dashboard.read");
-  const applications = listApplications();
-  return (
-    <main>
-      <h1 className="mb-4 text-lg font-semibold">Applications and environments</h1>
-      <ApplicationsTable applications={applications} />
-    </main>
-  );
+  const data = await getOverview();
+  return <OverviewView data={data} now={new Date()} />;
 }

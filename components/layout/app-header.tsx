@@ -14,12 +14,12 @@ export interface HeaderUser {
 export function AppHeader({ user, org }: { user: HeaderUser; org: string }) {
   return (
     <header className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
-      <div className="mx-auto flex h-12 max-w-screen-2xl items-center gap-4 px-4">
+      <div className="mx-auto flex h-12 max-w-screen-2xl items-center gap-2 px-4 sm:gap-4">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
           <LogoMark />
           Flightdeck
         </Link>
-        <span className="text-sm text-zinc-500 dark:text-zinc-400">{org}</span>
+        <span className="hidden text-sm text-zinc-500 sm:inline dark:text-zinc-400">{org}</span>
         <nav aria-label="Main" className="flex items-center gap-1 text-sm">
           <Link href="/" className="rounded px-2 py-1 hover:bg-zinc-200 dark:hover:bg-zinc-800">
             Overview
@@ -37,7 +37,7 @@ export function AppHeader({ user, org }: { user: HeaderUser; org: string }) {
             <span className="font-medium">{user.login}</span>
             {user.name && user.name !== user.login ? <span className="hidden text-zinc-500 sm:inline"> · {user.name}</span> : null}
           </span>
-          <ul aria-label="Your roles" className="flex flex-wrap gap-1" data-testid="current-roles">
+          <ul aria-label="Your roles" className="hidden flex-wrap gap-1 md:flex" data-testid="current-roles">
             {user.roles.map((role) => (
               <li key={role}>
                 <Badge data-role={role}>{ROLE_LABELS[role]}</Badge>

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { isRelevant, parseLiveMessage } from "./relevance";
+
+describe("isRelevant", () => {
+  it("refreshes the overview for every event", () => {
+    expect(isRelevant({ type: "service", application: "wumbo", environment: "staging" }, {})).toBe(true);
+  });
+
+  it("ignores other applications on an application page", () => {
+    expect(isRelevant({ application: "beacon" }, { application: "wumbo" })).toBe(false);
+    expect(isRelevant({ application: "wumbo", environment: "production" }, { application: "wumbo" })).toBe(true);
+  });
+
+  it("ignores other environments on an environment page, but not application-wide events", () => {
+    const scope = { application: "wumbo", environment: "staging" };
+    expect(isRelevant({ application: "wumbo", environment: "production" }, scope)).toBe(false);
+    expect(isRelevant({ application: "wumbo", environment: "staging" }, scope)).toBe(true);
+    expect(isRelevant({ application: "wumbo" }, scope)).toBe(true);
+    expect(isRelevant({ application: "wumbo", environment: null }, scope)).toBe(true);
+  });
+
+  it("treats an event that names no application as relevant everywhere", () => {
+    expect(isRelevant({ type: "upstream" }, { application: "wumbo", environment: "staging" })).toBe(true);
+  });
+});
+
+describe("parseLiveMessage", () => {
+  it("accepts JSON objects only", () => {
+    expect(parseLiveMessage('{"type":"run","application":"wumbo"}')).toEqual({ type: "run", application: "wumbo" });
+    expect(parseLiveMessage("ping")).toBeNull();
+    expect(parseLiveMessage("[1]")).toBeNull();
+    expect(parseLiveMessage(undefined)).toBeNull();
+  });
+});
