@@ -7,14 +7,16 @@ import type { EcsPort } from "../lifecycle/ecs-port";
 import { completedJob, planJobs } from "../lifecycle/plans";
 import type { RunEngine } from "../lifecycle/run-engine";
 import { seedActivity } from "./activity";
+import { benchApp, benchRuns } from "./bench";
 
 /**
  * Scenarios: "demo" (weeks of history and one production release waiting for approval) and
  * "empty" (repositories and ECS services at their branch heads, no runs or deployments — a clean
- * slate for tests). Everything is laid out relative to the clock's current time.
+ * slate for tests) and "bench" (demo with four services per environment and over 2,000 runs: see
+ * bench.ts). Everything is laid out relative to the clock's current time.
  */
-export type ScenarioName = "demo" | "empty";
-export const SCENARIOS: readonly ScenarioName[] = ["demo", "empty"];
+export type ScenarioName = "demo" | "empty" | "bench";
+export const SCENARIOS: readonly ScenarioName[] = ["demo", "empty", "bench"];
 
 export interface ScenarioDeps {
   now: number;
@@ -32,14 +34,14 @@ const DAY = 24 * HOUR;
 
 /** Fills `data` (fresh, and already the engine's data, since the engine records runs there). */
 export function buildScenario(name: ScenarioName, data: GitHubData, deps: ScenarioDeps): void {
-  for (const app of DEMO_APPS) data.repos.set(app.repo, seedRepo(data, app, deps.now));
+  for (const app of DEMO_APPS) data.repos.set(app.repo, seedRepo(data, name === "bench" ? benchApp(app) : app, deps.now));
   if (name === "empty") {
     // Services run a release two commits behind their branch, so a deploy visibly changes them.
     for (const repo of data.repos.values()) for (const env of repo.app.environments) seedEcs(deps.ecs, repo, env, [{ sha: headOf(repo, env, 2), at: deps.now - DAY }]);
     return;
   }
   const runs: SeedRun[] = [];
-  for (const repo of data.repos.values()) runs.push(...planHistory(repo, deps.now));
+  for (const repo of data.repos.values()) runs.push(...planHistory(repo, deps.now), ...(name === "bench" ? benchRuns(repo, deps.now) : []));
   runs.sort((a, b) => a.at - b.at);
   for (const spec of runs) materialize(data, spec, deps);
   for (const repo of data.repos.values()) {
@@ -53,7 +55,7 @@ export function buildScenario(name: ScenarioName, data: GitHubData, deps: Scenar
 
 /** After the engine has the data: the release waiting for approval, and realtime activity. */
 export function startScenario(name: ScenarioName, data: GitHubData, deps: ScenarioDeps): void {
-  if (name !== "demo") return;
+  if (name === "empty") return;
   const wumbo = data.repos.get("wumbo");
   if (wumbo) waitingRelease(data, wumbo, deps);
   if (deps.activity) seedActivity(data, deps);
@@ -80,7 +82,7 @@ export function headOf(repo: Repo, env: DemoEnvironment, behind = 0): string {
   return repo.history.commits[Math.max(0, index - behind)]?.sha ?? "";
 }
 
-interface SeedRun {
+export interface SeedRun {
   repo: Repo;
   env?: DemoEnvironment;
   workflowFile: string;

@@ -1,0 +1,131 @@
+// Helpers for scripts/bench-overview.ts: child processes, a cookie jar for the OAuth sign-in, HTTP
+// timing over keep-alive loopback connections, percentiles. Loopback only.
+import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
+
+export function startProcess(name: string, command: string[], env: Record<string, string>): ChildProcess {
+  const [bin, ...args] = command;
+  const child = spawn(bin ?? "npx", args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"], detached: true });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    const text = chunk.toString();
+    // The app logs JSON lines; only problems are worth showing next to the results.
+    for (const line of text.split("\n")) if (line.trim() && !line.includes('"level":"info"') && !line.includes("npm warn")) process.stderr.write(`[${name}] ${line}\n`);
+  });
+  return child;
+}
+
+export function stopProcess(child: ChildProcess | undefined): void {
+  if (!child?.pid) return;
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    // already gone
+  }
+}
+
+export async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | null | undefined | false>, everyMs = 250): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await sleep(everyMs);
+  }
+  throw new Error(`timed out waiting for ${what}${lastError ? ` (${String(lastError)})` : ""}`);
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A minimal cookie jar: name → value for one host (enough for next-auth's cookies). */
+export class CookieJar {
+  private cookies = new Map<string, string>();
+
+  store(response: Response): void {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(";");
+      const index = pair?.indexOf("=") ?? -1;
+      if (!pair || index < 1) continue;
+      const name = pair.slice(0, index).trim();
+      const value = pair.slice(index + 1).trim();
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(header) || value === "") this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  header(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
+  get(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+}
+
+/**
+ * Signs in through the real OAuth flow with plain fetch: next-auth's sign-in POST → the sandbox's
+ * authorize endpoint (`login=` picks the demo person, as its consent page would) → our callback.
+ * Returns the cookie header of the signed-in session.
+ */
+export async function signIn(appUrl: string, login: string): Promise<string> {
+  const jar = new CookieJar();
+  const step = async (url: string, init: RequestInit = {}) => {
+    const sameApp = url.startsWith(appUrl);
+    const response = await fetch(url, { ...init, redirect: "manual", headers: { ...(init.headers ?? {}), ...(sameApp ? { cookie: jar.header() } : {}) } });
+    if (sameApp) jar.store(response);
+    return response;
+  };
+  const csrf = (await (await step(`${appUrl}/api/auth/csrf`)).json()) as { csrfToken: string };
+  const body = new URLSearchParams({ csrfToken: csrf.csrfToken, callbackUrl: `${appUrl}/`, json: "true" });
+  const start = await step(`${appUrl}/api/auth/signin/github`, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } });
+  const authorizeUrl = start.headers.get("location") ?? ((await start.json()) as { url: string }).url;
+  const authorize = await step(`${authorizeUrl}&login=${encodeURIComponent(login)}`);
+  const callback = authorize.headers.get("location");
+  if (!callback?.startsWith(appUrl)) throw new Error(`the sandbox did not redirect back (${authorize.status} ${callback ?? ""})`);
+  await step(callback);
+  if (![...jar.header().matchAll(/session-token=/g)].length) throw new Error("no session cookie after the OAuth callback");
+  return jar.header();
+}
+
+/** One GET over a keep-alive agent; resolves with status, body size and milliseconds to the last byte. */
+export function timedGet(agent: http.Agent, url: URL, cookie: string, check?: (body: string) => boolean): Promise<{ status: number; ms: number; ok: boolean }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const request = http.get({ host: url.hostname, port: url.port, path: url.pathname + url.search, agent, headers: { cookie, accept: "text/html" } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        const ms = performance.now() - started;
+        const status = response.statusCode ?? 0;
+        resolve({ status, ms, ok: status === 200 && (!check || check(Buffer.concat(chunks).toString())) });
+      });
+    });
+    request.setTimeout(15_000, () => request.destroy(new Error("timeout")));
+    request.on("error", reject);
+  });
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+
+export function summarize(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN };
+}
+
+/** Holds an SSE connection open like a browser tab's EventSource; calls `onEvent` for each event received. */
+export function openEventStream(url: URL, cookie: string, onEvent: () => void = () => undefined): { close(): void } {
+  const request = http.get({ host: url.hostname, port: url.port, path: url.pathname, headers: { cookie, accept: "text/event-stream" } }, (response) => {
+    response.on("data", (chunk: Buffer) => {
+      for (let n = (chunk.toString().match(/^data:/gm) ?? []).length; n > 0; n--) onEvent();
+    });
+    response.on("error", () => undefined);
+  });
+  request.on("error", () => undefined);
+  return { close: () => request.destroy() };
+}
