@@ -27,7 +27,7 @@ const DEPLOYER: Permission[] = ["dashboard.read", "deploy.unprotected", "run.can
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   viewer: ["dashboard.read"],
   deployer: DEPLOYER,
-  release_manager: [...DEPLOYER, "deploy.protected", "release.review", "env.lock", "env.unlock", "flag.edit.protected"],
+  release_manager: [...DEPLOYER, "deploy.protected", "release.review", "env.lock", "env.unlock", "flag.edit.protected", "service.rollback"],
   oncall: ["dashboard.read", "service.rollback", "env.lock"],
   admin: ["dashboard.read", "roles.manage", "tokens.manage", "audit.request_meta"],
 };
