@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { EnvironmentSummary } from "@/lib/applications/list-applications";
 import type { EnvironmentPageData } from "@/lib/overview/types";
 import { UpstreamBanner } from "@/components/overview/upstream-banner";
@@ -17,17 +18,22 @@ export interface EnvironmentViewProps {
   compareWith: string;
   data: EnvironmentPageData;
   now: Date;
+  /** The action bar (Deploy, Roll back, Lock) for the signed-in person. */
+  actions?: ReactNode;
+  /** Per service key, e.g. its Roll back button. */
+  serviceActions?: Record<string, ReactNode>;
 }
 
 /** The body of /apps/<app>/<env>. */
-export function EnvironmentView({ app, config, compareWith, data, now }: EnvironmentViewProps) {
+export function EnvironmentView({ app, config, compareWith, data, now, actions, serviceActions }: EnvironmentViewProps) {
   const { status } = data;
   return (
     <main>
       <EnvironmentHeader app={app} config={config} status={status} now={now} />
       <UpstreamBanner upstream={data.upstream} now={now} />
+      {actions ? <div className="mb-4">{actions}</div> : null}
       <Section id="services" title="Services" aside={`${status.services.length} in ${config.cluster}`}>
-        <ServicesTable application={app.slug} services={status.services} now={now} />
+        <ServicesTable application={app.slug} services={status.services} now={now} actions={serviceActions} />
       </Section>
       <div className="grid gap-x-4 lg:grid-cols-2">
         <Section id="approvals" title="Pending approvals">
