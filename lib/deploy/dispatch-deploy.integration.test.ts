@@ -37,6 +37,23 @@ describe("dispatching a deploy", () => {
     expect((await (await github()).rest.actions.listWorkflowRunsForRepo({ owner: "skyward", repo: "wumbo", per_page: 1 })).data.total_count).toBe(before);
   });
 
+  test("an exact commit (what development runs) is deployed through a tag named after it, full or short", async () => {
+    const gh = await github();
+    const { data: commits } = await gh.rest.repos.listCommits({ owner: "skyward", repo: "wumbo", sha: "development", per_page: 3 });
+    const sha = commits[2]!.sha;
+    for (const ref of [sha, sha.slice(0, 7)]) {
+      const result = await deploy({ environment: "staging", ref, inputs: {} }, "dana");
+      expect(result).toMatchObject({ ok: true });
+      if (!result.ok) return;
+      const { data: run } = await gh.rest.actions.getWorkflowRun({ owner: "skyward", repo: "wumbo", run_id: (result.result as { runId: number }).runId });
+      expect(run).toMatchObject({ head_sha: sha, head_branch: `flightdeck/${sha}` });
+    }
+    expect(await deploy({ environment: "staging", ref: "0123456789abcdef0123456789abcdef01234567", inputs: {} }, "dana")).toMatchObject({
+      ok: false,
+      error: { kind: "validation", fieldErrors: { ref: [expect.stringContaining("is not a commit of skyward/wumbo")] } },
+    });
+  });
+
   test("production needs a release manager", async () => {
     expect(await deploy({ environment: "production", ref: "main" }, "dana")).toMatchObject({ ok: false, error: { kind: "forbidden", message: expect.stringContaining("deploy.protected") } });
     expect(await deploy({ environment: "production", ref: "main" }, "rita")).toMatchObject({ ok: true });
