@@ -15,6 +15,16 @@ const WEBHOOK_SECRET = "e2e-webhook-secret";
 // otherwise Playwright's own browser, if one was installed.
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
+const browser = {
+  ...devices["Desktop Chrome"],
+  viewport: { width: 1280, height: 800 },
+  launchOptions: {
+    executablePath: chromium,
+    // Chromium refuses its sandbox as root; background networking only produces refused connections offline.
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  },
+};
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
@@ -29,18 +39,21 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
+  // Two groups. "pages" read and change only Flightdeck's own data, so they run in parallel. "journeys"
+  // move the one sandbox every test shares — its clock, injected faults, ECS rollouts, GitHub runs —
+  // so they run one at a time, after the pages, and no test sees another's outage or time travel.
   projects: [
     {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        viewport: { width: 1280, height: 800 },
-        launchOptions: {
-          executablePath: chromium,
-          // Chromium refuses its sandbox as root; background networking only produces refused connections offline.
-          args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        },
-      },
+      name: "pages",
+      testMatch: ["sign-in.spec.ts", "platform.spec.ts", "audit.spec.ts", "flags.spec.ts"],
+      use: browser,
+    },
+    {
+      name: "journeys",
+      testIgnore: ["sign-in.spec.ts", "platform.spec.ts", "audit.spec.ts", "flags.spec.ts"],
+      dependencies: ["pages"],
+      workers: 1,
+      use: browser,
     },
   ],
   webServer: [
