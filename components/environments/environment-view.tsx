@@ -4,6 +4,7 @@ import { UpstreamBanner } from "@/components/overview/upstream-banner";
 import { RunsTable } from "@/components/runs/runs-table";
 import { DeploymentHistory } from "./deployment-history";
 import { EnvironmentHeader } from "./environment-header";
+import type { LockPermissions } from "./lock-banner";
 import { HealthChecks } from "./health-checks";
 import { NotYetHere } from "./not-yet-here";
 import { PendingApprovals } from "./pending-approvals";
@@ -17,14 +18,15 @@ export interface EnvironmentViewProps {
   compareWith: string;
   data: EnvironmentPageData;
   now: Date;
+  lockPermissions?: LockPermissions | null;
 }
 
 /** The body of /apps/<app>/<env>. */
-export function EnvironmentView({ app, config, compareWith, data, now }: EnvironmentViewProps) {
+export function EnvironmentView({ app, config, compareWith, data, now, lockPermissions = null }: EnvironmentViewProps) {
   const { status } = data;
   return (
     <main>
-      <EnvironmentHeader app={app} config={config} status={status} now={now} />
+      <EnvironmentHeader app={app} config={config} status={status} now={now} lockPermissions={lockPermissions} />
       <UpstreamBanner upstream={data.upstream} now={now} />
       <Section id="services" title="Services" aside={`${status.services.length} in ${config.cluster}`}>
         <ServicesTable application={app.slug} services={status.services} now={now} />
