@@ -120,6 +120,8 @@ test("a deploy started on GitHub to a locked environment is rejected by the prot
   await expect(page.getByRole("heading", { name: /Beacon\s*\/\s*production/ })).toBeVisible();
   await lockFromPage(page, "production", "INC-311: payment provider outage", null);
   await expect(page.getByTestId("lock-until")).toHaveText("Until a release manager unlocks it.");
+  const [locked] = await auditEvents(page, { action: "env.locked", app: "beacon", env: "production" });
+  expect(locked).toMatchObject({ actorLogin: "oscar", payload: { after: { reason: "INC-311: payment provider outage", expiresAt: null } } });
 
   // rita deploys on GitHub's side (the sandbox's REST API), bypassing Flightdeck.
   const token = await tokenFor("rita");
@@ -156,4 +158,6 @@ test("a deploy started on GitHub to a locked environment is rejected by the prot
   await page.getByTestId("lock-banner").getByRole("button", { name: "Unlock" }).click();
   await page.getByRole("dialog", { name: "Unlock production?" }).getByRole("button", { name: "Unlock production" }).click();
   await expect(page.getByTestId("lock-banner")).toHaveCount(0);
+  const [unlocked] = await auditEvents(page, { action: "env.unlocked", app: "beacon", env: "production" });
+  expect(unlocked).toMatchObject({ actorLogin: "rita", payload: { before: { lockedBy: "oscar", reason: "INC-311: payment provider outage" } } });
 });
