@@ -10,6 +10,9 @@ const APP_URL = `http://localhost:${APP_PORT}`;
 const SANDBOX_URL = `http://localhost:${SANDBOX_PORT}`;
 const CLIENT_SECRET = "e2e-oauth-client-secret";
 const WEBHOOK_SECRET = "e2e-webhook-secret";
+// The sandbox's demo GitHub App installation token: registered by the sandbox at start-up, used by the
+// app to answer deployment protection rules (see README, "Locks").
+const APP_INSTALLATION_TOKEN = "ghs_e2eFlightdeckAppInstallation0001";
 
 // Debian's Chromium when present (no browser download here); CHROMIUM_PATH overrides;
 // otherwise Playwright's own browser, if one was installed.
@@ -69,6 +72,7 @@ export default defineConfig({
         SANDBOX_OAUTH_CLIENT_SECRET: CLIENT_SECRET,
         APP_WEBHOOK_URL: `${APP_URL}/api/webhooks/github`,
         SANDBOX_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        SANDBOX_APP_INSTALLATION_TOKEN: APP_INSTALLATION_TOKEN,
       },
       reuseExistingServer: false,
       gracefulShutdown: { signal: "SIGINT", timeout: 5_000 },
@@ -88,6 +92,7 @@ export default defineConfig({
         GITHUB_CLIENT_ID: "flightdeck-e2e",
         GITHUB_CLIENT_SECRET: CLIENT_SECRET,
         GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        GITHUB_APP_INSTALLATION_TOKEN: APP_INSTALLATION_TOKEN,
         // The refresher reads the sandbox's ECS with the real AWS SDK (any static credentials).
         AWS_ENDPOINT_URL_ECS: SANDBOX_URL,
         AWS_ACCESS_KEY_ID: "sandbox",

@@ -191,7 +191,7 @@ test("a deployer cannot deploy production, and a viewer's forged actions are ref
   await oscar.reload();
   await ready(oscar);
   const lock = await captureAction(oscar, async () => {
-    await actions.getByRole("button", { name: "Lock", exact: true }).click();
+    await oscar.getByRole("main").getByRole("button", { name: "Lock", exact: true }).click();
     await oscar.getByRole("dialog").getByLabel(/^Why\?/).fill("forged lock");
     await confirmButton(oscar, "Lock staging").click();
   });
@@ -217,7 +217,7 @@ test("a deployer cannot deploy production, and a viewer's forged actions are ref
   expect(denied.every((event) => event.outcome === "denied" && event.environment === "staging")).toBe(true);
   // Nothing happened: staging is not locked.
   await vera.reload();
-  await expect(vera.getByTestId("environment-actions").getByRole("button", { name: "Lock", exact: true })).toBeVisible();
+  await expect(vera.getByTestId("lock-banner")).toHaveCount(0);
   await veraContext.close();
 });
 
@@ -240,11 +240,11 @@ test("on-call rolls production back to the previous release; the environment is 
   await expect(dialog).toBeHidden();
 
   // Held: locked by oscar with the reason; only a release manager may unlock.
-  const unlock = page.getByTestId("environment-actions").getByRole("button", { name: "Unlock" });
+  const banner = page.getByTestId("lock-banner");
+  const unlock = banner.getByRole("button", { name: "Unlock" });
   await expect(unlock).toBeDisabled();
-  const badge = page.getByRole("main").locator('[data-badge="locked"]').first();
-  await expect(badge).toContainText("locked by oscar");
-  await expect(badge).toHaveAttribute("title", "Locked by oscar: rolled back by oscar: checkout errors after the last release");
+  await expect(banner).toContainText("production is locked by oscar");
+  await expect(banner.getByTestId("lock-reason")).toHaveText("rolled back by oscar: checkout errors after the last release");
 
   // ECS rolls every service to the chosen release, and the page follows it.
   const after = await settle("wumbo-production");
@@ -264,9 +264,10 @@ test("on-call rolls production back to the previous release; the environment is 
   const rita = await context.newPage();
   await signInAs(rita, "rita", "/apps/wumbo/production");
   await ready(rita);
-  await rita.getByTestId("environment-actions").getByRole("button", { name: "Unlock" }).click();
+  await rita.getByTestId("lock-banner").getByRole("button", { name: "Unlock" }).click();
   await confirmButton(rita, "Unlock production").click();
-  await expect(rita.getByTestId("environment-actions").getByRole("button", { name: "Lock", exact: true })).toBeVisible();
+  await expect(rita.getByTestId("lock-banner")).toHaveCount(0);
+  await expect(rita.getByRole("main").getByRole("button", { name: "Lock", exact: true })).toBeVisible();
   const unlocked = await auditEventsSince(rita, since, { actor: "rita", action: "env.unlocked" });
   expect(unlocked).toHaveLength(1);
   await context.close();

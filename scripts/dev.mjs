@@ -4,6 +4,7 @@
 // server. Prints the URL and the demo logins once the app answers. Ctrl-C stops all of it, Postgres
 // last and cleanly.
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -27,6 +28,11 @@ const DEMO_LOGINS = [
   ["vera", "viewer (org member, no team)"],
   ["mallory", "not in the org: refused"],
 ];
+
+// The sandbox's demo GitHub App: an installation token the sandbox registers at start-up and the app
+// answers deployment protection rules with (locks hold on GitHub too). Real GitHub: GITHUB_APP_ID +
+// GITHUB_APP_PRIVATE_KEY instead (README, "Locks").
+const APP_INSTALLATION_TOKEN = `ghs_${randomBytes(27).toString("base64url").replace(/[-_]/g, "0")}`;
 
 const children = [];
 let shuttingDown = false;
@@ -113,6 +119,7 @@ start("sandbox", bin("tsx"), ["sandbox/main.ts"], {
   SANDBOX_PUBLIC_URL: SANDBOX_URL,
   APP_WEBHOOK_URL: `${APP_URL}/api/webhooks/github`,
   SANDBOX_CLOCK: process.env.SANDBOX_CLOCK ?? "realtime",
+  SANDBOX_APP_INSTALLATION_TOKEN: APP_INSTALLATION_TOKEN,
 });
 
 // The refresher reads GitHub with a service token. A real deployment configures GITHUB_TOKEN (or a
@@ -136,6 +143,7 @@ start("next", bin("next"), ["dev", "--port", String(PORT)], {
   // The refresher's AWS SDK reads ECS from the sandbox (lib/ecs signs with dummy credentials for a
   // loopback endpoint when none are configured).
   AWS_ENDPOINT_URL_ECS: process.env.AWS_ENDPOINT_URL_ECS ?? SANDBOX_URL,
+  GITHUB_APP_INSTALLATION_TOKEN: APP_INSTALLATION_TOKEN,
   NEXT_TELEMETRY_DISABLED: "1",
 });
 

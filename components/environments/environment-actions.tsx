@@ -3,7 +3,6 @@ import type { DeployForm } from "@/lib/deploy/deploy-form";
 import type { EnvironmentPageData } from "@/lib/overview/types";
 import { rollbackCandidates } from "@/lib/releases/rollback-candidates";
 import { DeployDialog } from "@/components/actions/deploy-dialog";
-import { LockControls } from "@/components/actions/lock-controls";
 import { RollbackDialog } from "@/components/actions/rollback-dialog";
 
 /** What the signed-in person may do here (decided on the server; the commands check again). */
@@ -15,8 +14,8 @@ export interface EnvironmentPermissions {
 }
 
 /**
- * The environment's action bar: Deploy, Roll back (all services) and Lock / Unlock. Buttons a person
- * may not use stay visible, disabled, saying who may.
+ * The environment's action bar: Deploy and Roll back (all services); Lock is in the header and Unlock in
+ * the lock banner. Buttons a person may not use stay visible, disabled, saying who may.
  */
 export function EnvironmentActions({
   application,
@@ -34,7 +33,6 @@ export function EnvironmentActions({
   can: EnvironmentPermissions;
 }) {
   const currentShas = data.status.services.map((service) => service.sha);
-  const lock = data.status.lock;
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="environment-actions">
       <DeployDialog
@@ -54,7 +52,6 @@ export function EnvironmentActions({
         candidates={rollbackCandidates(data.history, currentShas)}
         canRollBack={can.rollBack}
       />
-      <LockControls application={application} environment={config.name} lock={lock ? { lockedBy: lock.lockedBy, reason: lock.reason } : null} canLock={can.lock} canUnlock={can.unlock} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { UpstreamBanner } from "@/components/overview/upstream-banner";
 import { RunsTable } from "@/components/runs/runs-table";
 import { DeploymentHistory } from "./deployment-history";
 import { EnvironmentHeader } from "./environment-header";
+import type { LockPermissions } from "./lock-banner";
 import { HealthChecks } from "./health-checks";
 import { NotYetHere } from "./not-yet-here";
 import { PendingApprovals } from "./pending-approvals";
@@ -22,14 +23,16 @@ export interface EnvironmentViewProps {
   actions?: ReactNode;
   /** Per service key, e.g. its Roll back button. */
   serviceActions?: Record<string, ReactNode>;
+  /** Who may lock / unlock here (the header's Lock, the banner's Unlock); null shows no lock controls. */
+  lockPermissions?: LockPermissions | null;
 }
 
 /** The body of /apps/<app>/<env>. */
-export function EnvironmentView({ app, config, compareWith, data, now, actions, serviceActions }: EnvironmentViewProps) {
+export function EnvironmentView({ app, config, compareWith, data, now, actions, serviceActions, lockPermissions = null }: EnvironmentViewProps) {
   const { status } = data;
   return (
     <main>
-      <EnvironmentHeader app={app} config={config} status={status} now={now} />
+      <EnvironmentHeader app={app} config={config} status={status} now={now} lockPermissions={lockPermissions} />
       <UpstreamBanner upstream={data.upstream} now={now} />
       {actions ? <div className="mb-4">{actions}</div> : null}
       <Section id="services" title="Services" aside={`${status.services.length} in ${config.cluster}`}>

@@ -72,4 +72,16 @@ describe("dispatching a deploy", () => {
     await database().prisma.environmentLock.create({ data: { application: "wumbo", environment: "development", lockedBy: "oscar", reason: "incident" } });
     expect(await deploy({ environment: "development", ref: "development" }, "dana")).toEqual({ ok: false, error: { kind: "locked", message: "development is locked by oscar: incident" } });
   });
+
+  test("a lock with an expiry refuses naming until when; once past it, the deploy goes through even before the sweep", async () => {
+    const locks = database().prisma.environmentLock;
+    const until = new Date(Date.now() + 30 * 60_000);
+    await locks.create({ data: { application: "wumbo", environment: "staging", lockedBy: "oscar", reason: "INC-31: db failover", expiresAt: until } });
+    expect(await deploy({ environment: "staging", ref: "staging" }, "dana")).toEqual({
+      ok: false,
+      error: { kind: "locked", message: `staging is locked by oscar until ${until.toISOString().slice(0, 16).replace("T", " ")} UTC: INC-31: db failover` },
+    });
+    await locks.update({ where: { application_environment: { application: "wumbo", environment: "staging" } }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    expect(await deploy({ environment: "staging", ref: "staging" }, "dana")).toMatchObject({ ok: true, result: { runId: expect.any(Number) } });
+  });
 });

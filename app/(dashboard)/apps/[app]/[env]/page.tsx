@@ -68,6 +68,7 @@ export default async function EnvironmentPage({ params }: { params: Params }) {
       now={new Date()}
       actions={<EnvironmentActions application={app.slug} config={config} data={data} deployForm={deployForm} promote={promote} can={can} />}
       serviceActions={serviceActions}
+      lockPermissions={{ canLock: can.lock, canUnlock: can.unlock }}
     />
   );
 }
