@@ -1,6 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { hasPermission, type EnvironmentRole, type PermissionScope } from "@/lib/authz/policy";
@@ -49,9 +49,10 @@ export async function requireUser(returnTo = "/"): Promise<CurrentUser> {
   return user;
 }
 
-/** For pages and actions: throws ForbiddenError unless the user holds the permission (there, when `where` names an environment). */
+/**
+ * For pages: renders the 403 page (app/(dashboard)/forbidden.tsx) unless the user holds the permission
+ * (there, when `where` names an environment). Mutations are refused by the command pipeline instead.
+ */
 export function assertPermission(user: CurrentUser, permission: Permission, where?: PermissionScope): void {
-  if (!hasPermission(user, permission, where)) {
-    throw new ForbiddenError(`You need the "${permission}" permission for this.`);
-  }
+  if (!hasPermission(user, permission, where)) forbidden();
 }
