@@ -4,11 +4,24 @@ import type { EnvironmentStatus } from "@/lib/overview/types";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { EnvironmentBadges } from "@/components/overview/environment-badges";
 import { AsOf } from "@/components/overview/upstream-banner";
+import { YourRoles, type RoleHere } from "@/components/roles/your-roles";
 import { Badge } from "@/components/ui/badge";
 import { LockIcon, UnlockIcon } from "@/components/ui/icons";
 
 /** Title, live state and the configured facts of the environment (workflow, ref, cluster, protection). */
-export function EnvironmentHeader({ app, config, status, now }: { app: { slug: string; name: string; repo: string; repoUrl: string }; config: EnvironmentSummary; status: EnvironmentStatus; now: Date }) {
+export function EnvironmentHeader({
+  app,
+  config,
+  status,
+  now,
+  yourRoles,
+}: {
+  app: { slug: string; name: string; repo: string; repoUrl: string };
+  config: EnvironmentSummary;
+  status: EnvironmentStatus;
+  now: Date;
+  yourRoles: RoleHere[];
+}) {
   return (
     <header className="mb-3 space-y-2">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -59,6 +72,9 @@ export function EnvironmentHeader({ app, config, status, now }: { app: { slug: s
           <Link href={`/apps/${app.slug}/runs`} className="text-sky-700 hover:underline dark:text-sky-400">
             all workflow runs
           </Link>
+        </Fact>
+        <Fact label="You">
+          <YourRoles roles={yourRoles} />
         </Fact>
       </dl>
     </header>

@@ -1,6 +1,7 @@
 import type { EnvironmentSummary } from "@/lib/applications/list-applications";
 import type { EnvironmentPageData } from "@/lib/overview/types";
 import { UpstreamBanner } from "@/components/overview/upstream-banner";
+import type { RoleHere } from "@/components/roles/your-roles";
 import { RunsTable } from "@/components/runs/runs-table";
 import { DeploymentHistory } from "./deployment-history";
 import { EnvironmentHeader } from "./environment-header";
@@ -17,14 +18,16 @@ export interface EnvironmentViewProps {
   compareWith: string;
   data: EnvironmentPageData;
   now: Date;
+  /** The viewer's roles in this environment (environment-scoped bindings included). */
+  yourRoles: RoleHere[];
 }
 
 /** The body of /apps/<app>/<env>. */
-export function EnvironmentView({ app, config, compareWith, data, now }: EnvironmentViewProps) {
+export function EnvironmentView({ app, config, compareWith, data, now, yourRoles }: EnvironmentViewProps) {
   const { status } = data;
   return (
     <main>
-      <EnvironmentHeader app={app} config={config} status={status} now={now} />
+      <EnvironmentHeader app={app} config={config} status={status} now={now} yourRoles={yourRoles} />
       <UpstreamBanner upstream={data.upstream} now={now} />
       <Section id="services" title="Services" aside={`${status.services.length} in ${config.cluster}`}>
         <ServicesTable application={app.slug} services={status.services} now={now} />

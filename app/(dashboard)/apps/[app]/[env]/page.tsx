@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { listApplications } from "@/lib/applications/list-applications";
 import { assertPermission, requireUser } from "@/lib/auth/current-user";
+import { rolesIn } from "@/lib/authz/policy";
 import { findApplication } from "@/lib/config";
 import { EnvironmentView } from "@/components/environments/environment-view";
 import { getEnvironmentPage } from "@/lib/overview/queries";
@@ -25,5 +26,7 @@ export default async function EnvironmentPage({ params }: { params: Params }) {
   if (!data) notFound();
   const previous = index > 0 ? app.environments[index - 1] : undefined;
   const compareWith = data.status.behind?.environment ?? previous?.name ?? findApplication(app.slug)?.defaultBranch ?? "the default branch";
-  return <EnvironmentView app={app} config={config} compareWith={compareWith} data={data} now={new Date()} />;
+  const here = { application: app.slug, environment: config.name };
+  const yourRoles = rolesIn(user, here).map((role) => ({ role, onlyHere: !user.roles.includes(role) }));
+  return <EnvironmentView app={app} config={config} compareWith={compareWith} data={data} now={new Date()} yourRoles={yourRoles} />;
 }
