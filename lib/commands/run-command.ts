@@ -61,9 +61,10 @@ export async function runCommand<S extends z.ZodType, R extends JsonValue>(
   try {
     const authorization = await command.authorize({ actor, input });
     scope = authorization.scope;
-    // Environment-scoped roles count only where the command acts (its scope names the environment).
+    // Environment-scoped roles count only where the command acts (its scope names the environment);
+    // the roles listed are the ones that hold there.
     const refusal = !hasPermission(actor, authorization.permission, scope)
-      ? `You need the ${authorization.permission} permission${scope.environment ? ` in ${scope.environment}` : ""}; your roles${scope.application && scope.environment ? " there" : ""} are ${rolesIn(actor, scope).join(", ")}.`
+      ? `You need the ${authorization.permission} permission${scope.environment ? ` in ${scope.environment}` : ""}; your roles are ${rolesIn(actor, scope).join(", ")}.`
       : (authorization.refusal ?? null);
     if (refusal) {
       await recordDenied({ actor: auditActor, attempted: command.audit.action, reason: refusal, input: input as unknown, request, ...scope });

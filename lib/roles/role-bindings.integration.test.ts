@@ -41,7 +41,7 @@ describe("granting a role limited to one environment", () => {
     // Before: a deployer may not lock or unlock anything.
     expect(await runCommand(lockEnvironment, { ...unlockStaging, reason: "before the grant" }, { ...as("dana"), actor: await danaNow() })).toMatchObject({
       ok: false,
-      error: { kind: "forbidden", message: "You need the env.lock permission in staging; your roles there are viewer, deployer." },
+      error: { kind: "forbidden", message: "You need the env.lock permission in staging; your roles are viewer, deployer." },
     });
 
     const since = await lastEventId();
@@ -64,7 +64,7 @@ describe("granting a role limited to one environment", () => {
     expect(await runCommand(unlockEnvironment, unlockStaging, { ...as("dana"), actor: dana })).toMatchObject({ ok: true });
     expect(await runCommand(lockEnvironment, { application: "wumbo", environment: "production", reason: "not hers" }, { ...as("dana"), actor: dana })).toMatchObject({
       ok: false,
-      error: { kind: "forbidden", message: "You need the env.lock permission in production; your roles there are viewer, deployer." },
+      error: { kind: "forbidden", message: "You need the env.lock permission in production; your roles are viewer, deployer." },
     });
   });
 
