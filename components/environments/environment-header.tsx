@@ -4,6 +4,7 @@ import type { EnvironmentStatus } from "@/lib/overview/types";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { EnvironmentBadges } from "@/components/overview/environment-badges";
 import { AsOf } from "@/components/overview/upstream-banner";
+import { YourRoles, type RoleHere } from "@/components/roles/your-roles";
 import { Badge } from "@/components/ui/badge";
 import { LockIcon, UnlockIcon } from "@/components/ui/icons";
 import { LockControls } from "@/components/actions/lock-controls";
@@ -16,6 +17,7 @@ export function EnvironmentHeader({
   status,
   now,
   lockPermissions = null,
+  yourRoles,
 }: {
   app: { slug: string; name: string; repo: string; repoUrl: string };
   config: EnvironmentSummary;
@@ -23,6 +25,7 @@ export function EnvironmentHeader({
   now: Date;
   /** Who may lock / unlock here; null shows no lock controls. */
   lockPermissions?: LockPermissions | null;
+  yourRoles: RoleHere[];
 }) {
   return (
     <header className="mb-3 space-y-2">
@@ -79,6 +82,9 @@ export function EnvironmentHeader({
           <Link href={`/apps/${app.slug}/runs`} className="text-sky-700 hover:underline dark:text-sky-400">
             all workflow runs
           </Link>
+        </Fact>
+        <Fact label="You">
+          <YourRoles roles={yourRoles} />
         </Fact>
       </dl>
       <LockBanner status={status} permissions={lockPermissions} now={now} />

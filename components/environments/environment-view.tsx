@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { EnvironmentSummary } from "@/lib/applications/list-applications";
 import type { EnvironmentPageData } from "@/lib/overview/types";
 import { UpstreamBanner } from "@/components/overview/upstream-banner";
+import type { RoleHere } from "@/components/roles/your-roles";
 import { RunsTable } from "@/components/runs/runs-table";
 import { DeploymentHistory } from "./deployment-history";
 import { EnvironmentHeader } from "./environment-header";
@@ -25,14 +26,16 @@ export interface EnvironmentViewProps {
   serviceActions?: Record<string, ReactNode>;
   /** Who may lock / unlock here (the header's Lock, the banner's Unlock); null shows no lock controls. */
   lockPermissions?: LockPermissions | null;
+  /** The viewer's roles in this environment (environment-scoped bindings included). */
+  yourRoles: RoleHere[];
 }
 
 /** The body of /apps/<app>/<env>. */
-export function EnvironmentView({ app, config, compareWith, data, now, actions, serviceActions, lockPermissions = null }: EnvironmentViewProps) {
+export function EnvironmentView({ app, config, compareWith, data, now, actions, serviceActions, lockPermissions = null, yourRoles }: EnvironmentViewProps) {
   const { status } = data;
   return (
     <main>
-      <EnvironmentHeader app={app} config={config} status={status} now={now} lockPermissions={lockPermissions} />
+      <EnvironmentHeader app={app} config={config} status={status} now={now} lockPermissions={lockPermissions} yourRoles={yourRoles} />
       <UpstreamBanner upstream={data.upstream} now={now} />
       {actions ? <div className="mb-4">{actions}</div> : null}
       <Section id="services" title="Services" aside={`${status.services.length} in ${config.cluster}`}>

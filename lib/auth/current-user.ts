@@ -1,12 +1,12 @@
 import "server-only";
 import { getServerSession } from "next-auth";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db";
-import { hasPermission, rolesFromTeams } from "@/lib/authz/policy";
-import { normalizeRoles, type Permission, type Role } from "@/lib/authz/roles";
+import { hasPermission, type EnvironmentRole, type PermissionScope } from "@/lib/authz/policy";
+import type { Permission, Role } from "@/lib/authz/roles";
 import { ForbiddenError } from "@/lib/errors";
+import { rolesForPerson } from "@/lib/roles/bindings-for";
 import { authOptions } from "./options";
 
 export interface CurrentUser {
@@ -16,14 +16,18 @@ export interface CurrentUser {
   name: string | null;
   avatarUrl: string | null;
   teams: string[];
+  /** Roles that hold everywhere. */
   roles: Role[];
+  /** Roles limited to one environment by a Flightdeck binding (absent: none). */
+  environmentRoles?: EnvironmentRole[];
 }
 
 export { ForbiddenError };
 
 /**
  * The signed-in person with roles from their GitHub teams (as of sign-in) plus the role bindings
- * stored in Flightdeck, read fresh for every request so a revoked binding takes effect at once.
+ * stored in Flightdeck (to their login or one of their teams, everywhere or in one environment), read
+ * fresh for every request so a grant or a revoke takes effect at once.
  * Null when signed out or when the session names someone Flightdeck no longer knows (fail closed).
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
@@ -35,12 +39,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     select: { id: true, login: true, name: true, avatarUrl: true, teams: true },
   });
   if (!user) return null;
-  const bindings = await db().roleBinding.findMany({ where: { login: user.login }, select: { role: true } });
-  const roles = normalizeRoles([
-    ...rolesFromTeams(user.teams, getConfig().teamRoles),
-    ...bindings.map((binding) => binding.role),
-  ]);
-  return { ...user, githubId, roles };
+  return { ...user, githubId, ...(await rolesForPerson(user)) };
 });
 
 /** For pages: the current user, or a redirect to sign-in that comes back to `returnTo`. */
@@ -50,9 +49,10 @@ export async function requireUser(returnTo = "/"): Promise<CurrentUser> {
   return user;
 }
 
-/** For pages and actions: throws ForbiddenError unless the user holds the permission. */
-export function assertPermission(user: CurrentUser, permission: Permission): void {
-  if (!hasPermission(user, permission)) {
-    throw new ForbiddenError(`You need the "${permission}" permission for this.`);
-  }
+/**
+ * For pages: renders the 403 page (app/(dashboard)/forbidden.tsx) unless the user holds the permission
+ * (there, when `where` names an environment). Mutations are refused by the command pipeline instead.
+ */
+export function assertPermission(user: CurrentUser, permission: Permission, where?: PermissionScope): void {
+  if (!hasPermission(user, permission, where)) forbidden();
 }

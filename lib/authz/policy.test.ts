@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hasPermission, permissionFor, rolesFromTeams, violatesFourEyes } from "./policy";
-import { normalizeRoles, PERMISSIONS, ROLE_PERMISSIONS, ROLES } from "./roles";
+import { hasPermission, permissionFor, rolesFromBindings, rolesFromTeams, rolesIn, violatesFourEyes, type Actor } from "./policy";
+import { ENVIRONMENT_PERMISSIONS, normalizeRoles, PERMISSIONS, ROLE_PERMISSIONS, ROLES } from "./roles";
 
 const actor = (...roles: (typeof ROLES)[number][]) => ({ login: "someone", roles });
 
@@ -39,6 +39,60 @@ describe("role → permission map", () => {
     expect(hasPermission(null, "dashboard.read")).toBe(false);
     expect(hasPermission(undefined, "dashboard.read")).toBe(false);
     expect(normalizeRoles(["superuser", "admin", "admin", "viewer"])).toEqual(["viewer", "admin"]);
+  });
+});
+
+describe("environment-scoped roles", () => {
+  // dana: deployer everywhere (her team), release manager only in wumbo/staging (a binding).
+  const dana: Actor = { login: "dana", roles: ["viewer", "deployer"], environmentRoles: [{ role: "release_manager", application: "wumbo", environment: "staging" }] };
+  const wumboStaging = { application: "wumbo", environment: "staging" };
+
+  it("grant their permissions in that environment only", () => {
+    for (const permission of ["release.review", "env.unlock", "env.lock", "deploy.protected", "service.rollback"] as const) {
+      expect(hasPermission(dana, permission, wumboStaging), `${permission} in wumbo/staging`).toBe(true);
+      expect(hasPermission(dana, permission, { application: "wumbo", environment: "production" }), `${permission} in wumbo/production`).toBe(false);
+      expect(hasPermission(dana, permission, { application: "dreamcatchr", environment: "staging" }), `${permission} in dreamcatchr/staging`).toBe(false);
+    }
+  });
+
+  it("count for nothing when the check names no environment, or only the application", () => {
+    expect(hasPermission(dana, "env.unlock")).toBe(false);
+    expect(hasPermission(dana, "env.unlock", { application: "wumbo" })).toBe(false);
+    expect(hasPermission(dana, "env.unlock", { environment: "staging" })).toBe(false);
+    expect(hasPermission(dana, "env.unlock", { application: null, environment: null })).toBe(false);
+  });
+
+  it("never carry global permissions (roles, API keys, request metadata), even as admin", () => {
+    const scopedAdmin: Actor = { login: "x", roles: ["viewer"], environmentRoles: [{ role: "admin", application: "wumbo", environment: "staging" }] };
+    for (const permission of ["roles.manage", "tokens.manage", "audit.request_meta"] as const) {
+      expect(ENVIRONMENT_PERMISSIONS.has(permission)).toBe(false);
+      expect(hasPermission(scopedAdmin, permission, wumboStaging)).toBe(false);
+    }
+  });
+
+  it("leave global roles working everywhere", () => {
+    expect(hasPermission(dana, "deploy.unprotected", { application: "beacon", environment: "development" })).toBe(true);
+    expect(hasPermission(dana, "deploy.unprotected")).toBe(true);
+  });
+
+  it("show up in the roles of that environment, after the global ones", () => {
+    expect(rolesIn(dana, wumboStaging)).toEqual(["viewer", "deployer", "release_manager"]);
+    expect(rolesIn(dana, { application: "wumbo", environment: "production" })).toEqual(["viewer", "deployer"]);
+    expect(rolesIn(dana)).toEqual(["viewer", "deployer"]);
+  });
+
+  it("come from bindings that name both application and environment; unknown roles and half scopes grant nothing", () => {
+    const everywhere = { application: null, environment: null };
+    expect(
+      rolesFromBindings([
+        { role: "oncall", ...everywhere },
+        { role: "release_manager", application: "wumbo", environment: "staging" },
+        { role: "release_manager", application: "wumbo", environment: "staging" },
+        { role: "superuser", ...everywhere },
+        { role: "superuser", application: "wumbo", environment: "staging" },
+        { role: "admin", application: "wumbo", environment: null },
+      ]),
+    ).toEqual({ roles: ["oncall"], environmentRoles: [{ role: "release_manager", application: "wumbo", environment: "staging" }] });
   });
 });
 

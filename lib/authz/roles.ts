@@ -32,6 +32,33 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: ["dashboard.read", "roles.manage", "tokens.manage", "audit.request_meta"],
 };
 
+/**
+ * Permissions that make sense in one environment. A role bound to an environment grants only these,
+ * and only for commands and pages that act on that environment; managing roles, API keys and reading
+ * request metadata stay global whatever a binding says. Listed rather than derived from PERMISSIONS,
+ * so a permission added later is global-only until someone decides otherwise (fail closed).
+ */
+export const ENVIRONMENT_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
+  "dashboard.read",
+  "deploy.unprotected",
+  "deploy.protected",
+  "run.cancel",
+  "run.rerun",
+  "release.review",
+  "env.lock",
+  "env.unlock",
+  "service.rollback",
+  "flag.edit.unprotected",
+  "flag.edit.protected",
+]);
+
+/** Roles an admin can grant in Flightdeck: every member is a viewer already. */
+export const GRANTABLE_ROLES = ["deployer", "release_manager", "oncall", "admin"] as const satisfies readonly Role[];
+export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
+
+/** Roles that may be limited to one environment (admin is about Flightdeck itself, not an environment). */
+export const ENVIRONMENT_ROLES = ["deployer", "release_manager", "oncall"] as const satisfies readonly Role[];
+
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   viewer: "Viewer",
   deployer: "Deployer",

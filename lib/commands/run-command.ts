@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
-import { hasPermission } from "@/lib/authz/policy";
+import { hasPermission, rolesIn } from "@/lib/authz/policy";
 import { recordDenied, recordIntent, recordOutcome } from "@/lib/audit/record";
 import { currentRequestMeta } from "@/lib/audit/request-meta";
 import type { JsonValue, RequestMeta } from "@/lib/audit/types";
@@ -61,8 +61,10 @@ export async function runCommand<S extends z.ZodType, R extends JsonValue>(
   try {
     const authorization = await command.authorize({ actor, input });
     scope = authorization.scope;
-    const refusal = !hasPermission(actor, authorization.permission)
-      ? `You need the ${authorization.permission} permission${scope.environment ? ` in ${scope.environment}` : ""}; your roles are ${actor.roles.join(", ")}.`
+    // Environment-scoped roles count only where the command acts (its scope names the environment);
+    // the roles listed are the ones that hold there.
+    const refusal = !hasPermission(actor, authorization.permission, scope)
+      ? `You need the ${authorization.permission} permission${scope.environment ? ` in ${scope.environment}` : ""}; your roles are ${rolesIn(actor, scope).join(", ")}.`
       : (authorization.refusal ?? null);
     if (refusal) {
       await recordDenied({ actor: auditActor, attempted: command.audit.action, reason: refusal, input: input as unknown, request, ...scope });

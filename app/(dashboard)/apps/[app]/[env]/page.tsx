@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { listApplications } from "@/lib/applications/list-applications";
 import { assertPermission, requireUser } from "@/lib/auth/current-user";
-import { hasPermission, permissionFor } from "@/lib/authz/policy";
+import { hasPermission, permissionFor, rolesIn } from "@/lib/authz/policy";
 import { findApplication } from "@/lib/config";
 import { getDeployForm } from "@/lib/deploy/deploy-form";
 import { getEnvironmentPage } from "@/lib/overview/queries";
@@ -28,11 +28,13 @@ export default async function EnvironmentPage({ params }: { params: Params }) {
   const index = app?.environments.findIndex((candidate) => candidate.name === name) ?? -1;
   const config = app?.environments[index];
   if (!app || !config) notFound();
+  // Environment-scoped role bindings count here (the commands check the same way).
+  const here = { application: app.slug, environment: config.name };
   const can = {
-    deploy: hasPermission(user, permissionFor("deploy", config)),
-    rollBack: hasPermission(user, "service.rollback"),
-    lock: hasPermission(user, "env.lock"),
-    unlock: hasPermission(user, "env.unlock"),
+    deploy: hasPermission(user, permissionFor("deploy", config), here),
+    rollBack: hasPermission(user, "service.rollback", here),
+    lock: hasPermission(user, "env.lock", here),
+    unlock: hasPermission(user, "env.unlock", here),
   };
   const [data, deployForm] = await Promise.all([
     getEnvironmentPage({ application: app.slug, environment: config.name }),
@@ -69,6 +71,7 @@ export default async function EnvironmentPage({ params }: { params: Params }) {
       actions={<EnvironmentActions application={app.slug} config={config} data={data} deployForm={deployForm} promote={promote} can={can} />}
       serviceActions={serviceActions}
       lockPermissions={{ canLock: can.lock, canUnlock: can.unlock }}
+      yourRoles={rolesIn(user, here).map((role) => ({ role, onlyHere: !user.roles.includes(role) }))}
     />
   );
 }

@@ -23,7 +23,7 @@ export default async function FlagsPage({ params }: { params: Promise<{ app: str
   const environments = app.environments.map((env) => ({
     name: env.name,
     protected: env.protected,
-    deniedReason: hasPermission(user, permissionFor("flag.edit", env)) ? null : env.protected ? "Release managers only" : "Deployers only",
+    deniedReason: hasPermission(user, permissionFor("flag.edit", env), { application: app.slug, environment: env.name }) ? null : env.protected ? "Release managers only" : "Deployers only",
   }));
   const canCreate = hasPermission(user, "flag.edit.unprotected");
 

@@ -25,7 +25,7 @@ export default async function FlagPage({ params }: { params: Promise<{ app: stri
   const environments = app.environments.map((env) => ({
     name: env.name,
     protected: env.protected,
-    deniedReason: flag.archivedAt ? "Archived" : hasPermission(user, permissionFor("flag.edit", env)) ? null : env.protected ? "Release managers only" : "Deployers only",
+    deniedReason: flag.archivedAt ? "Archived" : hasPermission(user, permissionFor("flag.edit", env), { application: app.slug, environment: env.name }) ? null : env.protected ? "Release managers only" : "Deployers only",
   }));
 
   return (
