@@ -62,7 +62,7 @@ async function authorizeReview(actor: CurrentUser, input: ReviewInput) {
 }
 
 /** Checks that the run still waits for this environment on the SHA the reviewer saw; returns GitHub's environment id. */
-async function pendingEnvironmentId(input: ReviewInput, token: string): Promise<{ environmentId: number; required: number; where: ReturnType<typeof locate> }> {
+async function pendingEnvironmentId(input: ReviewInput, token: string): Promise<{ environmentId: number; required: number; runAttempt: number; where: ReturnType<typeof locate> }> {
   const where = locate(input);
   const octokit = createOctokit(token);
   const { data: run } = await octokit.rest.actions.getWorkflowRun({ owner: where.owner, repo: where.repo, run_id: input.runId }).catch((error: unknown) => {
@@ -77,7 +77,7 @@ async function pendingEnvironmentId(input: ReviewInput, token: string): Promise<
   });
   const entry = pending.find((item) => item.environment.name === where.githubEnvironment);
   if (!entry?.environment.id) throw new ConflictError(`Run #${run.run_number} is not waiting for ${input.environment}.`);
-  return { environmentId: entry.environment.id, required: where.env.requiredApprovals, where };
+  return { environmentId: entry.environment.id, required: where.env.requiredApprovals, runAttempt: run.run_attempt ?? 1, where };
 }
 
 async function reviewOnGitHub(options: { token: string; owner: string; repo: string; runId: number; environmentId: number; state: "approved" | "rejected"; comment: string }) {
@@ -98,8 +98,8 @@ async function reviewOnGitHub(options: { token: string; owner: string; repo: str
 /**
  * Approves a release waiting on a protected environment, with the reviewer's own GitHub token so
  * GitHub records the real person. Four-eyes is enforced here, not only hidden in the UI. With
- * requiredApprovals = N, Flightdeck collects N distinct approvals (bound to the run's SHA) and only
- * the N-th approves on GitHub.
+ * requiredApprovals = N, Flightdeck collects N distinct approvals (bound to the run's SHA and attempt,
+ * so a re-run or another SHA starts from zero) and only the N-th approves on GitHub.
  */
 export const approveRelease = defineCommand({
   name: "release.approve",
@@ -108,10 +108,10 @@ export const approveRelease = defineCommand({
   authorize: ({ actor, input }) => authorizeReview(actor, input),
   async effect({ actor, input }) {
     const token = await userGitHubToken(actor.id);
-    const { environmentId, required, where } = await pendingEnvironmentId(input, token);
-    const key = { runId: BigInt(input.runId), headSha: input.headSha };
+    const { environmentId, required, runAttempt, where } = await pendingEnvironmentId(input, token);
+    const key = { runId: BigInt(input.runId), runAttempt, headSha: input.headSha };
     await db().releaseApproval.upsert({
-      where: { runId_headSha_login: { ...key, login: actor.login } },
+      where: { runId_runAttempt_headSha_login: { ...key, login: actor.login } },
       create: { ...key, application: input.application, environment: input.environment, login: actor.login, comment: input.comment || null },
       update: {},
     });
@@ -122,7 +122,7 @@ export const approveRelease = defineCommand({
       await reviewOnGitHub({ token, owner: where.owner, repo: where.repo, runId: input.runId, environmentId, state: "approved", comment: comment || "Approved in Flightdeck." });
     }
     const result = { approvals: approvers.length, required, approvedOnGitHub };
-    return { result, payload: { runId: input.runId, headSha: input.headSha, approvers, comment: input.comment || null, ...result } };
+    return { result, payload: { runId: input.runId, runAttempt, headSha: input.headSha, approvers, comment: input.comment || null, ...result } };
   },
 });
 
