@@ -1,4 +1,5 @@
 import type { EnvironmentSummary } from "@/lib/applications/list-applications";
+import type { PendingRelease } from "@/lib/approvals/types";
 import type { EnvironmentPageData } from "@/lib/overview/types";
 import { UpstreamBanner } from "@/components/overview/upstream-banner";
 import { RunsTable } from "@/components/runs/runs-table";
@@ -16,11 +17,13 @@ export interface EnvironmentViewProps {
   /** The environment "not yet here" compares with (previous in the config's order), or the default branch. */
   compareWith: string;
   data: EnvironmentPageData;
+  /** Runs waiting for review here, with what the viewer may do (lib/approvals). */
+  pendingReleases: PendingRelease[];
   now: Date;
 }
 
 /** The body of /apps/<app>/<env>. */
-export function EnvironmentView({ app, config, compareWith, data, now }: EnvironmentViewProps) {
+export function EnvironmentView({ app, config, compareWith, data, pendingReleases, now }: EnvironmentViewProps) {
   const { status } = data;
   return (
     <main>
@@ -31,7 +34,7 @@ export function EnvironmentView({ app, config, compareWith, data, now }: Environ
       </Section>
       <div className="grid gap-x-4 lg:grid-cols-2">
         <Section id="approvals" title="Pending approvals">
-          <PendingApprovals application={app.slug} approvals={data.pendingApprovals} repoUrl={app.repoUrl} now={now} />
+          <PendingApprovals releases={pendingReleases} now={now} />
         </Section>
         <Section id="health" title="Health checks">
           <HealthChecks checks={status.health} now={now} />

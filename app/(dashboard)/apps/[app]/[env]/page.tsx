@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { listApplications } from "@/lib/applications/list-applications";
+import { findPendingReleases } from "@/lib/approvals/find-approvals-inbox";
 import { assertPermission, requireUser } from "@/lib/auth/current-user";
 import { findApplication } from "@/lib/config";
 import { EnvironmentView } from "@/components/environments/environment-view";
@@ -21,9 +22,12 @@ export default async function EnvironmentPage({ params }: { params: Params }) {
   const index = app?.environments.findIndex((candidate) => candidate.name === name) ?? -1;
   const config = app?.environments[index];
   if (!app || !config) notFound();
-  const data = await getEnvironmentPage({ application: app.slug, environment: config.name });
+  const [data, pendingReleases] = await Promise.all([
+    getEnvironmentPage({ application: app.slug, environment: config.name }),
+    findPendingReleases({ application: app.slug, environment: config.name, viewer: user }),
+  ]);
   if (!data) notFound();
   const previous = index > 0 ? app.environments[index - 1] : undefined;
   const compareWith = data.status.behind?.environment ?? previous?.name ?? findApplication(app.slug)?.defaultBranch ?? "the default branch";
-  return <EnvironmentView app={app} config={config} compareWith={compareWith} data={data} now={new Date()} />;
+  return <EnvironmentView app={app} config={config} compareWith={compareWith} data={data} pendingReleases={pendingReleases} now={new Date()} />;
 }
