@@ -62,7 +62,7 @@ async function untilWaiting(gh: Octokit, repo: string, runId: number) {
     run = (await gh.rest.actions.getWorkflowRun({ owner: "skyward", repo, run_id: runId })).data;
   }
   expect(run.status).toBe("waiting");
-  await expect.poll(() => database().prisma.pendingApproval.count({ where: { runId: BigInt(runId), resolvedAt: null } }), { timeout: 5_000 }).toBe(1);
+  await expect.poll(() => database().prisma.pendingApproval.count({ where: { runId: BigInt(runId), resolvedAt: null } }), { timeout: 15_000 }).toBe(1);
   return run;
 }
 
@@ -74,6 +74,9 @@ async function reviewOnGithub(gh: Octokit, repo: string, runId: number, state: "
 const reviewEvents = (runId: number) => database().prisma.auditEvent.findMany({ where: { action: { in: ["release.approved", "release.rejected"] }, target: String(runId), actorType: "github" }, orderBy: { id: "asc" } });
 const approve = (input: { application: string; environment: string; runId: number; headSha: string }, login: string) =>
   runCommand(approveRelease, input, { idempotencyKey: randomUUID(), actor: person(login), request: { ip: "192.0.2.10", userAgent: "vitest" } });
+
+/** Tests that run whole refresher passes (every Wumbo run and its jobs) get more time than the default 30 s. */
+const REFRESHER_PASS_MS = 120_000;
 
 describe("the approvals inbox", () => {
   test("lists the demo's waiting release with what it ships, its checks and its starter; controls follow the viewer's role and four-eyes", async () => {
@@ -109,7 +112,7 @@ describe("the approvals inbox", () => {
     const counts = await control<{ endpoints: { endpoint: string; count: number; byStatus: Record<string, number> }[] }>(world().sandbox, "GET", "/requests");
     const compares = counts.endpoints.find((entry) => entry.endpoint.includes("/compare/"));
     expect(compares?.byStatus["200"] ?? 0).toBe(0);
-  });
+  }, REFRESHER_PASS_MS);
 
   test("a rejection given directly in GitHub reaches the inbox and the audit trail once, whoever sees it first", async () => {
     const { runId, gh } = await dispatch("dana", "wumbo", "deploy.yml", { environment: "production" });
@@ -117,7 +120,7 @@ describe("the approvals inbox", () => {
     expect((await findPendingReleases({ viewer: person("ravi") })).map((entry) => entry.runId)).toContain(runId);
 
     await reviewOnGithub(await github("ravi"), "wumbo", runId, "rejected", "Not during the freeze");
-    await expect.poll(async () => (await reviewEvents(runId)).length, { timeout: 5_000 }).toBe(1);
+    await expect.poll(async () => (await reviewEvents(runId)).length, { timeout: 15_000 }).toBe(1);
     expect((await reviewEvents(runId))[0]).toMatchObject({ action: "release.rejected", actorLogin: "ravi", application: "wumbo", environment: "production", payload: expect.objectContaining({ seenBy: "webhook", comment: "Not during the freeze" }) });
 
     const inbox = await findApprovalsInbox({ viewer: person("rita") });
@@ -125,25 +128,25 @@ describe("the approvals inbox", () => {
     expect(inbox.decided.find((entry) => entry.runId === runId)).toMatchObject({ decision: "rejected", by: { login: "ravi" }, via: "github", comment: "Not during the freeze" });
 
     // The refresher then reads the same run: nothing is recorded twice.
-    await expect.poll(settled, { timeout: 5_000 }).toBe(true);
+    await expect.poll(settled, { timeout: 15_000 }).toBe(true);
     await pollGithub(await refresher());
     expect(await reviewEvents(runId)).toHaveLength(1);
     expect(await database().prisma.deploymentReview.count({ where: { runId: BigInt(runId) } })).toBe(1);
-  });
+  }, REFRESHER_PASS_MS);
 
   test("an approval in GitHub whose webhook was lost is noticed by the refresher, and the late redelivery adds nothing", async () => {
     const { runId, gh } = await dispatch("dana", "wumbo", "deploy.yml", { environment: "production" });
     await untilWaiting(gh, "wumbo", runId);
     const ctx = await refresher();
     await pollGithub(ctx);
-    await expect.poll(settled, { timeout: 5_000 }).toBe(true);
+    await expect.poll(settled, { timeout: 15_000 }).toBe(true);
 
     // The next delivery (the deployment_review) fails; GitHub would retry it 10 s later.
     await control(world().sandbox, "POST", "/faults", { webhooks: "fail", count: 1 });
     await reviewOnGithub(await github("ravi"), "wumbo", runId, "approved", "ship it");
     // Everything else is delivered; the review waits for its retry.
     await expect
-      .poll(async () => (await deliveries()).filter((delivery) => delivery.state === "pending").map((delivery) => [delivery.event, delivery.action, delivery.attempts.length]), { timeout: 5_000 })
+      .poll(async () => (await deliveries()).filter((delivery) => delivery.state === "pending").map((delivery) => [delivery.event, delivery.action, delivery.attempts.length]), { timeout: 15_000 })
       .toEqual([["deployment_review", "approved", 1]]);
     expect(await reviewEvents(runId)).toHaveLength(0);
 
@@ -157,10 +160,10 @@ describe("the approvals inbox", () => {
 
     // GitHub's retry arrives: acknowledged, and the trail still has one event for this review.
     await control(world().sandbox, "POST", "/clock/advance", { ms: 10_000 });
-    await expect.poll(async () => (await deliveries()).find((delivery) => delivery.event === "deployment_review" && delivery.action === "approved")?.state, { timeout: 5_000 }).toBe("delivered");
-    await expect.poll(settled, { timeout: 5_000 }).toBe(true);
+    await expect.poll(async () => (await deliveries()).find((delivery) => delivery.event === "deployment_review" && delivery.action === "approved")?.state, { timeout: 15_000 }).toBe("delivered");
+    await expect.poll(settled, { timeout: 15_000 }).toBe(true);
     expect(await reviewEvents(runId)).toHaveLength(1);
-  });
+  }, REFRESHER_PASS_MS);
 });
 
 describe("approvals collected in Flightdeck (DreamCatchr production needs two)", () => {
@@ -184,7 +187,7 @@ describe("approvals collected in Flightdeck (DreamCatchr production needs two)",
 
     // The first run is cancelled and re-run on the same SHA: its second attempt waits again, from zero.
     await gh.rest.actions.cancelWorkflowRun({ owner: "skyward", repo: "dreamcatchr", run_id: runId });
-    await expect.poll(async () => (await database().prisma.workflowRun.findUnique({ where: { id: BigInt(runId) } }))?.status, { timeout: 5_000 }).toBe("completed");
+    await expect.poll(async () => (await database().prisma.workflowRun.findUnique({ where: { id: BigInt(runId) } }))?.status, { timeout: 15_000 }).toBe("completed");
     await gh.rest.actions.reRunWorkflow({ owner: "skyward", repo: "dreamcatchr", run_id: runId });
     const again = await untilWaiting(gh, "dreamcatchr", runId);
     expect(again).toMatchObject({ run_attempt: 2, head_sha: run.head_sha });
