@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { violatesFourEyes } from "@/lib/authz/policy";
+import { hasPermission, violatesFourEyes } from "@/lib/authz/policy";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { defineCommand } from "@/lib/commands/define-command";
 import { findEnvironment } from "@/lib/config";
@@ -52,13 +52,13 @@ interface RunFacts {
 
 async function authorizeReview(actor: CurrentUser, input: ReviewInput) {
   const where = locate(input);
+  const permission = "release.review" as const;
+  const scope = { application: input.application, environment: input.environment, targetType: "run", target: String(input.runId) };
+  // Someone who may not review at all is refused (and audited) by the runner without asking GitHub anything.
+  if (!hasPermission(actor, permission)) return { permission, scope };
   const { logins, run } = await initiatorsOf({ owner: where.owner, repo: where.repo, runId: input.runId, token: await userGitHubToken(actor.id) });
   const selfReview = violatesFourEyes({ reviewer: actor.login, initiators: logins, preventSelfReview: where.env.preventSelfReview });
-  return {
-    permission: "release.review" as const,
-    scope: { application: input.application, environment: input.environment, targetType: "run", target: String(input.runId) },
-    refusal: selfReview ? `You started this release (run #${run.runNumber}); another release manager must review it.` : null,
-  };
+  return { permission, scope, refusal: selfReview ? `You started this release (run #${run.runNumber}); another release manager must review it.` : null };
 }
 
 /** Checks that the run still waits for this environment on the SHA the reviewer saw; returns GitHub's environment id. */
