@@ -1,5 +1,6 @@
 import "server-only";
-import { recordGithubReview, type ExternalAudit } from "@/lib/approvals/record-github-review";
+import { recordGithubReview } from "@/lib/approvals/record-github-review";
+import type { recordExternalEvent } from "@/lib/audit/record";
 import type { FlightdeckConfig } from "@/lib/config";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { upsertDeployment, upsertJob, upsertPendingApprovals, upsertRun, type DeploymentPayload, type JobPayload, type RunPayload } from "@/lib/github/ingest";
@@ -8,13 +9,15 @@ import type { LiveEvent } from "@/lib/live/publish";
 
 // What each verified, first-seen delivery changes in the read model and the audit trail.
 
+type Audit = (input: Parameters<typeof recordExternalEvent>[0]) => Promise<unknown>;
+
 export interface ApplyInput {
   prisma: PrismaClient;
   config: FlightdeckConfig;
   event: string;
   action: string | null;
   payload: Record<string, unknown>;
-  audit: ExternalAudit;
+  audit: Audit;
 }
 
 const TERMINAL_DEPLOYMENT_STATES = new Set(["success", "failure", "error"]);
