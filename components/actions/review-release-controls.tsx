@@ -11,23 +11,23 @@ export interface ReviewTarget {
   runId: number;
   runNumber: number;
   headSha: string;
-  startedBy: string | null;
-  /** Commits this release ships compared with what the environment runs (null when unknown). */
-  commitCount: number | null;
+  /** What it changes compared with what the environment runs, as a sentence ("It ships 4 commits."); null when unknown. */
+  ships: string | null;
   approvals: number;
   required: number;
 }
 
 /**
- * Approve / Reject for a release waiting on a protected environment. The server refuses the
- * person who started it (four-eyes); the buttons say so too, so nobody is surprised.
+ * Approve / Reject for a release waiting on a protected environment. Only people who may review get
+ * them; when one may not act right now (four-eyes: they started it; already approved; locked) the
+ * buttons stay visible but disabled, with the reason written next to them. The server refuses the same
+ * cases on its own: this only spares people a surprise.
  */
-export function ReviewReleaseControls({ target, viewer, canReview }: { target: ReviewTarget; viewer: string; canReview: boolean }) {
-  const selfReview = target.startedBy !== null && target.startedBy.toLowerCase() === viewer.toLowerCase();
-  const disabledReason = !canReview ? "Only release managers review production releases." : selfReview ? "You started this release; another release manager must review it." : null;
+export function ReviewReleaseControls({ target, blocked }: { target: ReviewTarget; blocked: { approve: string | null; reject: string | null } }) {
+  const reason = blocked.approve ?? blocked.reject;
   const hidden = { application: target.application, environment: target.environment, runId: String(target.runId), headSha: target.headSha };
   const sha = target.headSha.slice(0, 7);
-  const ships = target.commitCount === null ? "" : ` It ships ${target.commitCount} commit${target.commitCount === 1 ? "" : "s"}.`;
+  const ships = target.ships ? ` ${target.ships}` : "";
   const comment = (id: string, required: boolean) =>
     function CommentField(state: Parameters<typeof fieldErrors>[0]) {
       return (
@@ -43,16 +43,16 @@ export function ReviewReleaseControls({ target, viewer, canReview }: { target: R
   const approveComment = comment(`approve-${target.runId}-comment`, false);
   const rejectComment = comment(`reject-${target.runId}-comment`, true);
   return (
-    <div className="flex gap-2">
+    <div className="flex flex-wrap items-center justify-end gap-2" data-testid={`review-controls-${target.runId}`}>
       <ActionDialog
         label="Approve"
-        title={`Approve run #${target.runNumber} for ${target.environment}`}
+        title={`Approve ${target.application} run #${target.runNumber} for ${target.environment}`}
         action={approveReleaseAction}
         hidden={hidden}
         confirmLabel={`Approve ${sha}`}
         pendingLabel="Approving…"
         variant="primary"
-        disabledReason={disabledReason}
+        disabledReason={blocked.approve}
       >
         {(state) => (
           <>
@@ -68,14 +68,14 @@ export function ReviewReleaseControls({ target, viewer, canReview }: { target: R
       </ActionDialog>
       <ActionDialog
         label="Reject"
-        title={`Reject run #${target.runNumber} for ${target.environment}`}
+        title={`Reject ${target.application} run #${target.runNumber} for ${target.environment}`}
         action={rejectReleaseAction}
         hidden={hidden}
         confirmLabel={`Reject ${sha}`}
         pendingLabel="Rejecting…"
         variant="danger"
         confirmVariant="danger"
-        disabledReason={disabledReason}
+        disabledReason={blocked.reject}
       >
         {(state) => (
           <>
@@ -86,6 +86,11 @@ export function ReviewReleaseControls({ target, viewer, canReview }: { target: R
           </>
         )}
       </ActionDialog>
+      {reason ? (
+        <p className="basis-full text-right text-xs text-zinc-600 dark:text-zinc-400" data-testid={`review-blocked-${target.runId}`}>
+          {reason}
+        </p>
+      ) : null}
     </div>
   );
 }

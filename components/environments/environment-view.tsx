@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { EnvironmentSummary } from "@/lib/applications/list-applications";
+import type { PendingRelease } from "@/lib/approvals/types";
 import type { EnvironmentPageData } from "@/lib/overview/types";
 import { UpstreamBanner } from "@/components/overview/upstream-banner";
 import type { RoleHere } from "@/components/roles/your-roles";
@@ -19,6 +20,8 @@ export interface EnvironmentViewProps {
   /** The environment "not yet here" compares with (previous in the config's order), or the default branch. */
   compareWith: string;
   data: EnvironmentPageData;
+  /** Runs waiting for review here, with what the viewer may do (lib/approvals). */
+  pendingReleases: PendingRelease[];
   now: Date;
   /** The action bar (Deploy, Roll back, Lock) for the signed-in person. */
   actions?: ReactNode;
@@ -31,7 +34,7 @@ export interface EnvironmentViewProps {
 }
 
 /** The body of /apps/<app>/<env>. */
-export function EnvironmentView({ app, config, compareWith, data, now, actions, serviceActions, lockPermissions = null, yourRoles }: EnvironmentViewProps) {
+export function EnvironmentView({ app, config, compareWith, data, pendingReleases, now, actions, serviceActions, lockPermissions = null, yourRoles }: EnvironmentViewProps) {
   const { status } = data;
   return (
     <main>
@@ -43,7 +46,7 @@ export function EnvironmentView({ app, config, compareWith, data, now, actions, 
       </Section>
       <div className="grid gap-x-4 lg:grid-cols-2">
         <Section id="approvals" title="Pending approvals">
-          <PendingApprovals application={app.slug} approvals={data.pendingApprovals} repoUrl={app.repoUrl} now={now} />
+          <PendingApprovals releases={pendingReleases} now={now} />
         </Section>
         <Section id="health" title="Health checks">
           <HealthChecks checks={status.health} now={now} />

@@ -102,6 +102,10 @@ export async function upsertJob(prisma: PrismaClient, job: JobPayload): Promise<
     url: job.html_url ?? "",
   };
   await prisma.workflowJob.upsert({ where: { id: BigInt(job.id) }, create: { id: BigInt(job.id), ...data }, update: data });
+  // A run approved after waiting gets no workflow_run event of its own: its deploy job starting says it moved on.
+  if (job.status === "in_progress") {
+    await prisma.workflowRun.updateMany({ where: { id: BigInt(job.run_id), status: "waiting" }, data: { status: "in_progress" } });
+  }
 }
 
 /** Stores a deployment (and its latest status); a deployment made by a run tells us that run's environment. */
@@ -163,16 +167,4 @@ export async function upsertPendingApprovals(prisma: PrismaClient, app: Applicat
     stored.push(environment);
   }
   return stored;
-}
-
-export async function recordReview(prisma: PrismaClient, review: { runId: number; application: string; environment: string; reviewer: GithubActor; state: "approved" | "rejected"; comment: string | null; at: Date }): Promise<boolean> {
-  const key = [review.runId, review.environment, review.reviewer.login, review.state, review.at.toISOString()].join("|");
-  const result = await prisma.deploymentReview.createMany({
-    data: [{ key, runId: BigInt(review.runId), application: review.application, environment: review.environment, reviewerLogin: review.reviewer.login, reviewerAvatarUrl: review.reviewer.avatar_url ?? null, state: review.state, comment: review.comment, at: review.at }],
-    skipDuplicates: true,
-  });
-  if (review.state === "rejected") {
-    await prisma.pendingApproval.updateMany({ where: { runId: BigInt(review.runId), environment: review.environment, resolvedAt: null }, data: { resolvedAt: review.at } });
-  }
-  return result.count > 0;
 }

@@ -8,6 +8,8 @@ import { log } from "@/lib/log";
 import type { RefresherContext } from "./context";
 import { backfillHistoryCauses } from "./backfill-causes";
 import { refreshCompares } from "./poll-compare";
+import { refreshReleaseCompares } from "./release-compares";
+import { recordMissedReviews } from "./resolved-reviews";
 import { describeGithubFailure, markUpstreamFailing, markUpstreamOk } from "./upstream";
 
 // One GitHub pass per application: the latest runs (and the jobs of runs that changed), pending
@@ -75,6 +77,8 @@ async function syncApplication(ctx: RefresherContext, access: GithubAccess, app:
       if (run.status === "waiting") await syncPending(ctx, access, app, run);
     }
   }
+  // Approvals inbox: a review whose webhook never arrived is read from its run (lib/refresher/resolved-reviews.ts).
+  if ((await recordMissedReviews(ctx, access, app)) > 0) changed = true;
 
   if (changed && (await backfillHistoryCauses(prisma, app.slug)) > 0) changed = true;
 
@@ -88,6 +92,8 @@ async function syncApplication(ctx: RefresherContext, access: GithubAccess, app:
   }
 
   if (await refreshCompares(ctx, access, app)) changed = true;
+  // Approvals inbox: what each waiting release would ship (lib/refresher/release-compares.ts).
+  if (await refreshReleaseCompares(ctx, access, app)) changed = true;
   return changed;
 }
 

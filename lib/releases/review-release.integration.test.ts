@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import { runCommand } from "@/lib/commands/run-command";
 import { useTestDatabase } from "@/lib/testing/database";
 import { useSandboxPeople } from "@/lib/testing/sandbox-people";
-import { octokit, signIn } from "@/sandbox/testing/sandbox-fixture";
+import { control, octokit, signIn } from "@/sandbox/testing/sandbox-fixture";
 import { approveRelease, rejectRelease } from "./review-release";
 
 const database = useTestDatabase("file");
@@ -39,7 +39,12 @@ describe("release review", () => {
   test("a deployer may not review; the person who started the release may not approve it", async () => {
     const { runId, headSha, actor } = await waitingRun();
     expect(actor).toBe("rita");
+    await control(world().sandbox, "DELETE", "/requests");
     expect(await approve({ runId, headSha }, "dana")).toMatchObject({ ok: false, error: { kind: "forbidden", message: expect.stringContaining("release.review") } });
+    // Refused before anything is asked of GitHub with the person's token.
+    const counts = await control<{ endpoints: { endpoint: string; count: number }[] }>(world().sandbox, "GET", "/requests");
+    expect(counts.endpoints.filter((entry) => entry.endpoint.includes("/api/v3/"))).toEqual([]);
+    expect(await database().prisma.auditEvent.count({ where: { action: "action.denied", actorLogin: "dana", target: String(runId) } })).toBe(1);
     const self = await approve({ runId, headSha }, "rita");
     expect(self).toMatchObject({ ok: false, error: { kind: "forbidden", message: expect.stringContaining("You started this release") } });
     const denied = await database().prisma.auditEvent.findFirst({ where: { action: "action.denied", actorLogin: "rita" }, orderBy: { id: "desc" } });

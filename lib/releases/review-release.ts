@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { violatesFourEyes } from "@/lib/authz/policy";
+import { hasPermission, violatesFourEyes } from "@/lib/authz/policy";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { defineCommand } from "@/lib/commands/define-command";
 import { findEnvironment } from "@/lib/config";
@@ -52,17 +52,17 @@ interface RunFacts {
 
 async function authorizeReview(actor: CurrentUser, input: ReviewInput) {
   const where = locate(input);
+  const permission = "release.review" as const;
+  const scope = { application: input.application, environment: input.environment, targetType: "run", target: String(input.runId) };
+  // Someone who may not review at all is refused (and audited) by the runner without asking GitHub anything.
+  if (!hasPermission(actor, permission)) return { permission, scope };
   const { logins, run } = await initiatorsOf({ owner: where.owner, repo: where.repo, runId: input.runId, token: await userGitHubToken(actor.id) });
   const selfReview = violatesFourEyes({ reviewer: actor.login, initiators: logins, preventSelfReview: where.env.preventSelfReview });
-  return {
-    permission: "release.review" as const,
-    scope: { application: input.application, environment: input.environment, targetType: "run", target: String(input.runId) },
-    refusal: selfReview ? `You started this release (run #${run.runNumber}); another release manager must review it.` : null,
-  };
+  return { permission, scope, refusal: selfReview ? `You started this release (run #${run.runNumber}); another release manager must review it.` : null };
 }
 
 /** Checks that the run still waits for this environment on the SHA the reviewer saw; returns GitHub's environment id. */
-async function pendingEnvironmentId(input: ReviewInput, token: string): Promise<{ environmentId: number; required: number; where: ReturnType<typeof locate> }> {
+async function pendingEnvironmentId(input: ReviewInput, token: string): Promise<{ environmentId: number; required: number; runAttempt: number; where: ReturnType<typeof locate> }> {
   const where = locate(input);
   const octokit = createOctokit(token);
   const { data: run } = await octokit.rest.actions.getWorkflowRun({ owner: where.owner, repo: where.repo, run_id: input.runId }).catch((error: unknown) => {
@@ -77,7 +77,7 @@ async function pendingEnvironmentId(input: ReviewInput, token: string): Promise<
   });
   const entry = pending.find((item) => item.environment.name === where.githubEnvironment);
   if (!entry?.environment.id) throw new ConflictError(`Run #${run.run_number} is not waiting for ${input.environment}.`);
-  return { environmentId: entry.environment.id, required: where.env.requiredApprovals, where };
+  return { environmentId: entry.environment.id, required: where.env.requiredApprovals, runAttempt: run.run_attempt ?? 1, where };
 }
 
 async function reviewOnGitHub(options: { token: string; owner: string; repo: string; runId: number; environmentId: number; state: "approved" | "rejected"; comment: string }) {
@@ -98,8 +98,8 @@ async function reviewOnGitHub(options: { token: string; owner: string; repo: str
 /**
  * Approves a release waiting on a protected environment, with the reviewer's own GitHub token so
  * GitHub records the real person. Four-eyes is enforced here, not only hidden in the UI. With
- * requiredApprovals = N, Flightdeck collects N distinct approvals (bound to the run's SHA) and only
- * the N-th approves on GitHub.
+ * requiredApprovals = N, Flightdeck collects N distinct approvals (bound to the run's SHA and attempt,
+ * so a re-run or another SHA starts from zero) and only the N-th approves on GitHub.
  */
 export const approveRelease = defineCommand({
   name: "release.approve",
@@ -108,10 +108,10 @@ export const approveRelease = defineCommand({
   authorize: ({ actor, input }) => authorizeReview(actor, input),
   async effect({ actor, input }) {
     const token = await userGitHubToken(actor.id);
-    const { environmentId, required, where } = await pendingEnvironmentId(input, token);
-    const key = { runId: BigInt(input.runId), headSha: input.headSha };
+    const { environmentId, required, runAttempt, where } = await pendingEnvironmentId(input, token);
+    const key = { runId: BigInt(input.runId), runAttempt, headSha: input.headSha };
     await db().releaseApproval.upsert({
-      where: { runId_headSha_login: { ...key, login: actor.login } },
+      where: { runId_runAttempt_headSha_login: { ...key, login: actor.login } },
       create: { ...key, application: input.application, environment: input.environment, login: actor.login, comment: input.comment || null },
       update: {},
     });
@@ -122,7 +122,7 @@ export const approveRelease = defineCommand({
       await reviewOnGitHub({ token, owner: where.owner, repo: where.repo, runId: input.runId, environmentId, state: "approved", comment: comment || "Approved in Flightdeck." });
     }
     const result = { approvals: approvers.length, required, approvedOnGitHub };
-    return { result, payload: { runId: input.runId, headSha: input.headSha, approvers, comment: input.comment || null, ...result } };
+    return { result, payload: { runId: input.runId, runAttempt, headSha: input.headSha, approvers, comment: input.comment || null, ...result } };
   },
 });
 

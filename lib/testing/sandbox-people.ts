@@ -8,7 +8,7 @@ import { afterAll, beforeAll } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { seal } from "@/lib/crypto/secret-box";
 import { DEV_DEFAULTS } from "@/lib/env-checks";
-import type { Sandbox } from "@/sandbox/server";
+import type { CreateSandboxOptions, Sandbox } from "@/sandbox/server";
 import { signIn, startSandbox } from "@/sandbox/testing/sandbox-fixture";
 import type { TestDatabase } from "./database";
 
@@ -25,10 +25,12 @@ export function useSandboxPeople(
   database: () => TestDatabase,
   roles: Record<string, CurrentUser["roles"]>,
   patchConfig: (yaml: string) => string = (yaml) => yaml,
+  /** Read when the sandbox starts (e.g. a webhook URL known only after an earlier beforeAll). */
+  sandboxOptions: () => CreateSandboxOptions = () => ({}),
 ): () => SandboxPeople {
   let state: SandboxPeople | undefined;
   beforeAll(async () => {
-    const sandbox = await startSandbox();
+    const sandbox = await startSandbox(sandboxOptions());
     const file = path.join(mkdtempSync(path.join(tmpdir(), "flightdeck-config-")), "config.yaml");
     writeFileSync(file, patchConfig(readFileSync("flightdeck.config.yaml", "utf8")));
     Object.assign(process.env, { DATABASE_URL: database().url, SANDBOX_URL: sandbox.url, AWS_ENDPOINT_URL_ECS: sandbox.url, FLIGHTDECK_CONFIG: file });

@@ -1,9 +1,10 @@
 import "server-only";
+import { recordGithubReview } from "@/lib/approvals/record-github-review";
 import type { recordExternalEvent } from "@/lib/audit/record";
 import type { FlightdeckConfig } from "@/lib/config";
 import { decideProtectionRule } from "@/lib/environments/protection-rule";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { recordReview, upsertDeployment, upsertJob, upsertPendingApprovals, upsertRun, type DeploymentPayload, type JobPayload, type RunPayload } from "@/lib/github/ingest";
+import { upsertDeployment, upsertJob, upsertPendingApprovals, upsertRun, type DeploymentPayload, type JobPayload, type RunPayload } from "@/lib/github/ingest";
 import { applicationForRepo, githubEnvironmentName, type GithubActor } from "@/lib/github/ingest-mapping";
 import type { LiveEvent } from "@/lib/live/publish";
 
@@ -82,26 +83,23 @@ async function applyReview(input: ApplyInput, app: NonNullable<ReturnType<typeof
   if (!reviewer?.login) return { handled: false, live: [] };
   const jobRuns = (payload.workflow_job_runs as { environment?: string }[] | undefined) ?? [];
   const githubEnvironments = [...new Set(jobRuns.map((job) => job.environment).filter((name): name is string => Boolean(name)))];
+  const comment = typeof payload.comment === "string" && payload.comment !== "" ? payload.comment : null;
   const live: LiveEvent[] = [];
   for (const githubEnvironment of githubEnvironments) {
     const environment = githubEnvironmentName(app, githubEnvironment);
     if (!environment) continue;
-    const comment = typeof payload.comment === "string" && payload.comment !== "" ? payload.comment : null;
-    await recordReview(prisma, { runId: run.id, application: app.slug, environment, reviewer, state: input.action, comment, at: new Date() });
-    if (input.action === "approved") {
-      await prisma.pendingApproval.updateMany({ where: { runId: BigInt(run.id), environment, resolvedAt: null }, data: { resolvedAt: new Date() } });
-    }
-    // Approvals given in GitHub's UI (or through Flightdeck, which approves on GitHub) as GitHub saw them.
-    await input.audit({
-      source: "github",
-      githubLogin: reviewer.login,
-      action: input.action === "approved" ? "release.approved" : "release.rejected",
-      outcome: "succeeded",
+    await recordGithubReview(prisma, input.audit, {
       application: app.slug,
       environment,
-      targetType: "run",
-      target: String(run.id),
-      payload: { runId: run.id, headSha: run.head_sha, comment, githubEnvironment },
+      githubEnvironment,
+      runId: run.id,
+      runAttempt: run.run_attempt ?? 1,
+      headSha: run.head_sha,
+      reviewer,
+      state: input.action,
+      comment,
+      at: new Date(),
+      seenBy: "webhook",
     });
     live.push({ type: "approval.changed", application: app.slug, environment, data: { runId: run.id } });
   }

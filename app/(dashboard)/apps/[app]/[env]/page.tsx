@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { listApplications } from "@/lib/applications/list-applications";
+import { findPendingReleases } from "@/lib/approvals/find-approvals-inbox";
 import { assertPermission, requireUser } from "@/lib/auth/current-user";
 import { hasPermission, permissionFor, rolesIn } from "@/lib/authz/policy";
 import { findApplication } from "@/lib/config";
@@ -36,10 +37,11 @@ export default async function EnvironmentPage({ params }: { params: Params }) {
     lock: hasPermission(user, "env.lock", here),
     unlock: hasPermission(user, "env.unlock", here),
   };
-  const [data, deployForm] = await Promise.all([
+  const [data, deployForm, pendingReleases] = await Promise.all([
     getEnvironmentPage({ application: app.slug, environment: config.name }),
     // The workflow's dispatch inputs, only for people who may deploy (cached per process; see deploy-form).
     can.deploy ? getDeployForm({ application: app.slug, environment: config.name, userId: user.id }) : Promise.resolve(null),
+    findPendingReleases({ application: app.slug, environment: config.name, viewer: user }),
   ]);
   if (!data) notFound();
   const previous = index > 0 ? app.environments[index - 1] : undefined;
@@ -67,6 +69,7 @@ export default async function EnvironmentPage({ params }: { params: Params }) {
       config={config}
       compareWith={compareWith}
       data={data}
+      pendingReleases={pendingReleases}
       now={new Date()}
       actions={<EnvironmentActions application={app.slug} config={config} data={data} deployForm={deployForm} promote={promote} can={can} />}
       serviceActions={serviceActions}

@@ -1,0 +1,5 @@
+import { TableSkeleton } from "@/components/layout/table-skeleton";
+
+export default function Loading() {
+  return <TableSkeleton rows={4} />;
+}
