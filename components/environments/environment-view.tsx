@@ -2,8 +2,10 @@ import type { EnvironmentSummary } from "@/lib/applications/list-applications";
 import type { EnvironmentPageData } from "@/lib/overview/types";
 import { UpstreamBanner } from "@/components/overview/upstream-banner";
 import { RunsTable } from "@/components/runs/runs-table";
+import type { TimelineEntry } from "@/lib/metrics/timeline";
 import { DeploymentHistory } from "./deployment-history";
 import { EnvironmentHeader } from "./environment-header";
+import { EnvironmentTimeline } from "./environment-timeline";
 import { HealthChecks } from "./health-checks";
 import { NotYetHere } from "./not-yet-here";
 import { PendingApprovals } from "./pending-approvals";
@@ -16,11 +18,13 @@ export interface EnvironmentViewProps {
   /** The environment "not yet here" compares with (previous in the config's order), or the default branch. */
   compareWith: string;
   data: EnvironmentPageData;
+  /** Deploys, reviews, rollbacks, locks and flag changes, newest first (lib/metrics/read-timeline.ts). */
+  timeline?: TimelineEntry[];
   now: Date;
 }
 
 /** The body of /apps/<app>/<env>. */
-export function EnvironmentView({ app, config, compareWith, data, now }: EnvironmentViewProps) {
+export function EnvironmentView({ app, config, compareWith, data, timeline = [], now }: EnvironmentViewProps) {
   const { status } = data;
   return (
     <main>
@@ -49,6 +53,9 @@ export function EnvironmentView({ app, config, compareWith, data, now }: Environ
       </Section>
       <Section id="runs" title="Recent deploy runs" aside={config.workflow}>
         <RunsTable application={app.slug} runs={data.recentRuns} repoUrl={app.repoUrl} now={now} empty={`No runs of ${config.workflow} for ${config.name} yet.`} />
+      </Section>
+      <Section id="timeline" title="Timeline" aside="deploys, approvals, rollbacks, locks and flag changes, newest first">
+        <EnvironmentTimeline application={app.slug} entries={timeline} repoUrl={app.repoUrl} now={now} />
       </Section>
     </main>
   );
