@@ -5,9 +5,11 @@ import type { EnvironmentPageData } from "@/lib/overview/types";
 import { UpstreamBanner } from "@/components/overview/upstream-banner";
 import type { RoleHere } from "@/components/roles/your-roles";
 import { RunsTable } from "@/components/runs/runs-table";
+import type { TimelineEntry } from "@/lib/metrics/timeline";
 import { DeploymentHistory } from "./deployment-history";
 import { EnvironmentHeader } from "./environment-header";
 import type { LockPermissions } from "./lock-banner";
+import { EnvironmentTimeline } from "./environment-timeline";
 import { HealthChecks } from "./health-checks";
 import { NotYetHere } from "./not-yet-here";
 import { PendingApprovals } from "./pending-approvals";
@@ -22,6 +24,8 @@ export interface EnvironmentViewProps {
   data: EnvironmentPageData;
   /** Runs waiting for review here, with what the viewer may do (lib/approvals). */
   pendingReleases: PendingRelease[];
+  /** Deploys, reviews, rollbacks, locks and flag changes, newest first (lib/metrics/read-timeline.ts). */
+  timeline?: TimelineEntry[];
   now: Date;
   /** The action bar (Deploy, Roll back, Lock) for the signed-in person. */
   actions?: ReactNode;
@@ -34,7 +38,7 @@ export interface EnvironmentViewProps {
 }
 
 /** The body of /apps/<app>/<env>. */
-export function EnvironmentView({ app, config, compareWith, data, pendingReleases, now, actions, serviceActions, lockPermissions = null, yourRoles }: EnvironmentViewProps) {
+export function EnvironmentView({ app, config, compareWith, data, pendingReleases, now, actions, serviceActions, lockPermissions = null, yourRoles, timeline = [] }: EnvironmentViewProps) {
   const { status } = data;
   return (
     <main>
@@ -64,6 +68,9 @@ export function EnvironmentView({ app, config, compareWith, data, pendingRelease
       </Section>
       <Section id="runs" title="Recent deploy runs" aside={config.workflow}>
         <RunsTable application={app.slug} runs={data.recentRuns} repoUrl={app.repoUrl} now={now} empty={`No runs of ${config.workflow} for ${config.name} yet.`} />
+      </Section>
+      <Section id="timeline" title="Timeline" aside="deploys, approvals, rollbacks, locks and flag changes, newest first">
+        <EnvironmentTimeline application={app.slug} entries={timeline} repoUrl={app.repoUrl} now={now} />
       </Section>
     </main>
   );

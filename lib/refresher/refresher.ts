@@ -7,6 +7,7 @@ import { pollEcs } from "./poll-ecs";
 import { pollGithub } from "./poll-github";
 import { pollHealth } from "./poll-health";
 import { pruneCaches } from "./prune";
+import { syncHistory } from "./sync-history";
 
 // The one background refresher per deployment: every instance starts one, the advisory lock picks the
 // leader, and only the leader talks to GitHub and ECS. Each task runs, then schedules its next run, so a
@@ -32,7 +33,7 @@ export interface Refresher {
   stop(): Promise<void>;
 }
 
-type TaskName = "ecs" | "github" | "health" | "prune" | "locks";
+type TaskName = "ecs" | "github" | "health" | "prune" | "locks" | "history";
 
 export function startRefresher(options: { databaseUrl: string; context: RefresherContext; intervals?: Partial<RefresherIntervals> }): Refresher {
   const intervals = { ...DEFAULT_INTERVALS, ...options.intervals };
@@ -44,6 +45,9 @@ export function startRefresher(options: { databaseUrl: string; context: Refreshe
   /** Without a token the demo waits for the first sign-in: look again soon rather than in 15 s. */
   const NO_TOKEN_RETRY_MS = 2_000;
   let githubNoToken = false;
+  const HISTORY_BUSY_MS = 5_000;
+  const HISTORY_IDLE_MS = 60_000;
+  let historyPending = true;
   const tasks: Record<TaskName, { every: number; run: () => Promise<unknown> }> = {
     ecs: { every: intervals.ecsMs, run: () => pollEcs(ctx) },
     github: {
@@ -59,6 +63,15 @@ export function startRefresher(options: { databaseUrl: string; context: Refreshe
     health: { every: intervals.healthMs, run: () => pollHealth(ctx) },
     prune: { every: intervals.pruneMs, run: () => pruneCaches(ctx) },
     locks: { every: intervals.locksMs, run: () => sweepExpiredLocks(ctx) },
+    // Metrics history (backfill, deployment outcomes, commit ranges, approvals): often while work is left.
+    history: {
+      get every() {
+        return historyPending ? Math.min(HISTORY_BUSY_MS, intervals.githubMs) : Math.max(HISTORY_IDLE_MS, intervals.githubMs);
+      },
+      run: async () => {
+        historyPending = (await syncHistory(ctx)).pending;
+      },
+    },
   };
 
   const lock: LeaderLock = createLeaderLock(options.databaseUrl, () => {

@@ -7,6 +7,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { upsertDeployment, upsertJob, upsertPendingApprovals, upsertRun, type DeploymentPayload, type JobPayload, type RunPayload } from "@/lib/github/ingest";
 import { applicationForRepo, githubEnvironmentName, type GithubActor } from "@/lib/github/ingest-mapping";
 import type { LiveEvent } from "@/lib/live/publish";
+import { recordDeploymentOutcome } from "@/lib/metrics/outcomes";
 
 // What each verified, first-seen delivery changes in the read model and the audit trail.
 
@@ -47,7 +48,7 @@ export async function applyGithubEvent(input: ApplyInput): Promise<{ handled: bo
     case "deployment":
     case "deployment_status": {
       const deployment = payload.deployment as DeploymentPayload;
-      const status = payload.deployment_status as { state: string; target_url?: string | null; log_url?: string | null } | undefined;
+      const status = payload.deployment_status as { state: string; target_url?: string | null; log_url?: string | null; created_at?: string } | undefined;
       const run = payload.workflow_run as { id?: number } | null | undefined;
       const { environment, runId } = await upsertDeployment(prisma, app, deployment, status, run?.id ?? null);
       const common = { source: "github" as const, application: app.slug, environment: environment ?? deployment.environment, targetType: "deployment", target: String(deployment.id) };
@@ -55,6 +56,7 @@ export async function applyGithubEvent(input: ApplyInput): Promise<{ handled: bo
       if (input.event === "deployment") {
         await audit({ ...common, action: "deployment.created", outcome: "succeeded", githubLogin: deployment.creator?.login ?? sender?.login ?? null, payload: details });
       } else if (status && TERMINAL_DEPLOYMENT_STATES.has(status.state)) {
+        await recordDeploymentOutcome(prisma, { application: app.slug, deploymentId: deployment.id, state: status.state, at: status.created_at ? new Date(status.created_at) : new Date() });
         await audit({ ...common, action: "deployment.finished", outcome: status.state === "success" ? "succeeded" : "failed", githubLogin: sender?.login ?? null, payload: { ...details, state: status.state } });
       }
       return { handled: true, live: [{ type: "deployment.changed", application: app.slug, environment }] };

@@ -64,9 +64,10 @@ export function buildHistory(app: DemoApp, startAt: number): RepoHistory {
   const random = seededRandom(app.repo);
   const scopes = SCOPES[app.slug] ?? ["core"];
   const commits: DemoCommit[] = [];
-  const days = 30;
+  // Two months, so that the last 30 days have a previous 30 days to compare with (Flightdeck's metrics).
+  const days = 60;
   const span = days * 24 * 60 * 60 * 1000;
-  const units = 34 + Math.floor(random() * 8);
+  const units = 2 * (34 + Math.floor(random() * 8));
   let pr = 200 + Math.floor(random() * 200);
   let parent: string | undefined;
   const push = (message: string, author: string, date: number, viaWebFlow: boolean, parents: string[]): string => {

@@ -46,9 +46,13 @@ export function buildScenario(name: ScenarioName, data: GitHubData, deps: Scenar
   for (const spec of runs) materialize(data, spec, deps);
   for (const repo of data.repos.values()) {
     for (const env of repo.app.environments) {
-      const deployed = runs.filter((spec) => spec.repo === repo && spec.env === env && spec.outcome !== "tests" && spec.outcome !== "rollout");
-      seedEcs(deps.ecs, repo, env, deployed.length > 0 ? deployed.map((spec) => ({ sha: spec.sha, at: spec.at + 3 * 60_000 })) : [{ sha: headOf(repo, env), at: deps.now - 20 * DAY }]);
-      if (deployed.at(-1)?.outcome === "smoke") data.unhealthy.add(healthKey(repo.app.slug, env.name));
+      const deployed = runs
+        .filter((spec) => spec.repo === repo && spec.env === env && spec.outcome !== "tests" && spec.outcome !== "rollout")
+        // A release rolled back on ECS: a new revision with the image that ran before it.
+        .flatMap((spec, index, all) => [{ sha: spec.sha, at: spec.at + 3 * 60_000 }, ...(spec.rolledBackAfterMs && all[index - 1] ? [{ sha: all[index - 1]!.sha, at: spec.at + spec.rolledBackAfterMs }] : [])]);
+      seedEcs(deps.ecs, repo, env, deployed.length > 0 ? deployed : [{ sha: headOf(repo, env), at: deps.now - 20 * DAY }]);
+      const latest = runs.filter((spec) => spec.repo === repo && spec.env === env && spec.outcome !== "tests" && spec.outcome !== "rollout").at(-1);
+      if (latest?.outcome === "smoke") data.unhealthy.add(healthKey(repo.app.slug, env.name));
     }
   }
 }
@@ -96,6 +100,8 @@ export interface SeedRun {
   outcome: "success" | "tests" | "rollout" | "smoke";
   approver?: string;
   pullRequest?: Run["pullRequest"];
+  /** On-call rolled the release back on ECS (the previous image as a new revision) this long after the run started. */
+  rolledBackAfterMs?: number;
 }
 
 function planHistory(repo: Repo, now: number): SeedRun[] {
@@ -130,6 +136,7 @@ function planHistory(repo: Repo, now: number): SeedRun[] {
       });
     }
   }
+  stageIncident(repo, out, now);
   // The rollback-worthy one: DreamCatchr staging's latest release deployed, then failed its smoke test.
   const latestStaging = out.filter((spec) => spec.repo.app.slug === "dreamcatchr" && spec.env?.name === "staging").sort((a, b) => b.at - a.at)[0];
   if (latestStaging) latestStaging.outcome = "smoke";
@@ -151,6 +158,35 @@ function planHistory(repo: Repo, now: number): SeedRun[] {
     }
   }
   return out;
+}
+
+/**
+ * One production incident per application, so the metrics have failures to count and restores to time:
+ * Wumbo — the second newest release is rolled back on ECS 75 minutes after its run started; DreamCatchr —
+ * a release of five weeks ago fails its rollout and the same commit is deployed again two hours later;
+ * Beacon — a release is followed within hours by a hotfix dispatched from a hotfix/ branch.
+ */
+function stageIncident(repo: Repo, out: SeedRun[], now: number): void {
+  const production = out.filter((spec) => spec.env?.name === "production" && spec.outcome === "success").sort((a, b) => b.at - a.at);
+  const release = production[1];
+  if (!release) return;
+  if (repo.app.slug === "wumbo") release.rolledBackAfterMs = 75 * 60_000;
+  // Five weeks back: the 30 days before the last 30 have an incident too, so time to restore has a trend.
+  const older = production.find((spec) => spec.at < now - 35 * DAY);
+  if (repo.app.slug === "dreamcatchr" && older) {
+    older.outcome = "rollout";
+    out.push({ ...older, at: older.at + 2 * HOUR, outcome: "success", actor: older.approver ?? "ravi", approver: older.actor });
+  }
+  if (repo.app.slug === "beacon") {
+    for (const spec of production.slice(1)) {
+      const next = repo.history.commits[(repo.index.get(spec.sha) ?? -1) + 1];
+      if (!next) continue;
+      const at = Math.max(next.date + 20 * 60_000, spec.at + 2 * HOUR);
+      if (at - spec.at > 12 * HOUR || at > now - HOUR) continue;
+      out.push({ ...spec, branch: "hotfix/api-timeouts", sha: next.sha, at, actor: "rita", approver: "ravi", outcome: "success" });
+      return;
+    }
+  }
 }
 
 function materialize(data: GitHubData, spec: SeedRun, deps: ScenarioDeps): void {

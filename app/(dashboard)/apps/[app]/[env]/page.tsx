@@ -6,6 +6,7 @@ import { assertPermission, requireUser } from "@/lib/auth/current-user";
 import { hasPermission, permissionFor, rolesIn } from "@/lib/authz/policy";
 import { findApplication } from "@/lib/config";
 import { getDeployForm } from "@/lib/deploy/deploy-form";
+import { readEnvironmentTimeline } from "@/lib/metrics/read-timeline";
 import { getEnvironmentPage } from "@/lib/overview/queries";
 import { rollbackCandidates } from "@/lib/releases/rollback-candidates";
 import { RollbackDialog } from "@/components/actions/rollback-dialog";
@@ -37,11 +38,12 @@ export default async function EnvironmentPage({ params }: { params: Params }) {
     lock: hasPermission(user, "env.lock", here),
     unlock: hasPermission(user, "env.unlock", here),
   };
-  const [data, deployForm, pendingReleases] = await Promise.all([
+  const [data, deployForm, pendingReleases, timeline] = await Promise.all([
     getEnvironmentPage({ application: app.slug, environment: config.name }),
     // The workflow's dispatch inputs, only for people who may deploy (cached per process; see deploy-form).
     can.deploy ? getDeployForm({ application: app.slug, environment: config.name, userId: user.id }) : Promise.resolve(null),
     findPendingReleases({ application: app.slug, environment: config.name, viewer: user }),
+    readEnvironmentTimeline({ application: app.slug, environment: config.name }),
   ]);
   if (!data) notFound();
   const previous = index > 0 ? app.environments[index - 1] : undefined;
@@ -70,6 +72,7 @@ export default async function EnvironmentPage({ params }: { params: Params }) {
       compareWith={compareWith}
       data={data}
       pendingReleases={pendingReleases}
+      timeline={timeline}
       now={new Date()}
       actions={<EnvironmentActions application={app.slug} config={config} data={data} deployForm={deployForm} promote={promote} can={can} />}
       serviceActions={serviceActions}
