@@ -1,53 +1,48 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { startTransition, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { createRefreshGate, type RefreshGate } from "./refresh-gate";
 import { isRelevant, parseLiveMessage, type LiveScope } from "./relevance";
-
-/** Quiet period before refreshing: a burst of webhooks (a run's jobs) becomes one refresh. */
-const DEBOUNCE_MS = 150;
-/** …but a steady stream never postpones a refresh longer than this. */
-const MAX_WAIT_MS = 600;
 
 type State = "connecting" | "live" | "reconnecting";
 
 /**
  * The live island: listens to /api/events and re-renders the page's server components in place
- * (router.refresh keeps client state: scroll, open dialogs, typed input). EventSource reconnects on
- * its own; we only reflect its state. The indicator has a fixed width so nothing around it moves.
+ * (router.refresh keeps client state: scroll, open dialogs, typed input). The first relevant event
+ * refreshes at once; events during a refresh make one more refresh after it (refresh-gate.ts), so a
+ * burst of webhooks costs at most two renders and a quiet page reacts without delay. EventSource
+ * reconnects on its own; we only reflect its state. The indicator has a fixed width so nothing around
+ * it moves.
  */
 export function LiveRefresh({ application, environment }: LiveScope) {
   const router = useRouter();
   const [state, setState] = useState<State>("connecting");
-  const timers = useRef<{ debounce: ReturnType<typeof setTimeout> | null; firstAt: number | null }>({ debounce: null, firstAt: null });
+  const [refreshing, startRefresh] = useTransition();
+  const gate = useRef<RefreshGate | null>(null);
 
   useEffect(() => {
     const scope: LiveScope = { application, environment };
-    const pending = timers.current;
-    const refresh = () => {
-      pending.debounce = null;
-      pending.firstAt = null;
-      startTransition(() => router.refresh());
-    };
+    // The transition stays pending until the refreshed server components have been committed.
+    const current = createRefreshGate(() => startRefresh(() => router.refresh()));
+    gate.current = current;
     const source = new EventSource("/api/events");
     source.onopen = () => setState("live");
     source.onerror = () => setState("reconnecting");
     source.onmessage = (message: MessageEvent) => {
       const event = parseLiveMessage(message.data);
-      if (!event || !isRelevant(event, scope)) return;
-      const now = Date.now();
-      pending.firstAt ??= now;
-      if (pending.debounce) clearTimeout(pending.debounce);
-      const wait = Math.max(0, Math.min(DEBOUNCE_MS, pending.firstAt + MAX_WAIT_MS - now));
-      pending.debounce = setTimeout(refresh, wait);
+      if (event && isRelevant(event, scope)) current.request();
     };
     return () => {
       source.close();
-      if (pending.debounce) clearTimeout(pending.debounce);
-      pending.debounce = null;
-      pending.firstAt = null;
+      current.dispose();
+      if (gate.current === current) gate.current = null;
     };
   }, [application, environment, router]);
+
+  useEffect(() => {
+    if (!refreshing) gate.current?.settled();
+  }, [refreshing]);
 
   const live = state === "live";
   return (
@@ -55,6 +50,7 @@ export function LiveRefresh({ application, environment }: LiveScope) {
       role="status"
       data-testid="live-indicator"
       data-state={state}
+      data-refreshing={refreshing ? "true" : undefined}
       title={live ? "Updates appear as they happen" : "Not receiving updates; trying to reconnect"}
       className="inline-flex w-28 shrink-0 items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400"
     >

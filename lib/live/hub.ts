@@ -2,7 +2,7 @@ import "server-only";
 import pg from "pg";
 import { serverEnv } from "@/lib/env";
 import { log } from "@/lib/log";
-import { LIVE_CHANNEL, type LiveEvent } from "./publish";
+import { LIVE_CHANNEL, type LiveEvent } from "./channel";
 
 // One LISTEN connection per app instance, shared by everything that wants live events (SSE streams,
 // the flag serving cache). Postgres delivers each NOTIFY to every instance's connection; this hub fans

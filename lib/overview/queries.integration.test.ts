@@ -1,6 +1,8 @@
 // The read model end to end: the refresher fills Postgres from the in-process sandbox, then the page
 // queries read it — and keep answering, with an upstream status, when GitHub fails.
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { resetLiveHub } from "@/lib/live/hub";
+import { publishLiveEvent } from "@/lib/live/publish";
 import { pollEcs } from "@/lib/refresher/poll-ecs";
 import { pollGithub } from "@/lib/refresher/poll-github";
 import { pollHealth } from "@/lib/refresher/poll-health";
@@ -13,11 +15,13 @@ import { findWorkflowRuns, getEnvironmentPage, getOverview, getWorkflowRun } fro
 const database = testDatabase("file");
 let sandbox: Sandbox;
 let token: string;
-const context = () => testRefresherContext({ prisma: database().prisma, config: demoConfig(sandbox.url), baseUrl: sandbox.url, token });
+// Publishing for real: the pages read through the instance's page cache, which an event drops.
+const context = () => ({ ...testRefresherContext({ prisma: database().prisma, config: demoConfig(sandbox.url), baseUrl: sandbox.url, token }), publish: publishLiveEvent });
 
 beforeAll(async () => {
   sandbox = await startSandbox();
   process.env.DATABASE_URL = database().url;
+  await resetLiveHub({ databaseUrl: database().url });
   // getConfig() reads flightdeck.config.yaml once, with ${SANDBOX_URL} from the environment.
   process.env.SANDBOX_URL = sandbox.url;
   token = await signIn(sandbox, "ada");
@@ -29,6 +33,7 @@ beforeAll(async () => {
   await pollHealth(ctx);
 });
 afterAll(async () => {
+  await resetLiveHub({ databaseUrl: null });
   await sandbox.close();
 });
 

@@ -2,7 +2,8 @@ import "server-only";
 // The read functions the pages call. Implemented by the data-plane work (refresher + webhooks); each
 // reads only Postgres, scoped by the configured application/environment, and never throws for an
 // upstream outage: it returns cached data plus UpstreamStatus.
-import { getConfig } from "@/lib/config";
+import { findEnvironment, getConfig } from "@/lib/config";
+import { cachedPageRead } from "@/lib/live/page-cache";
 import { db } from "@/lib/db";
 import { readUpstream } from "./read-common";
 import { readEnvironmentPage } from "./read-environment";
@@ -19,8 +20,16 @@ export interface OverviewQueries {
 }
 
 // The implementation: plain functions over Postgres (lib/overview/read-*.ts), bundled as one object.
+// The overview and the environment pages — what every open page re-reads on each live event — go
+// through the instance's page cache (lib/live/page-cache.ts): one load per live event, shared by all
+// viewers, never served after an event nor more than a second old. Run lists (filtered, paged) and run
+// details read Postgres directly.
 
-export async function getOverview(): Promise<OverviewData> {
+export function getOverview(): Promise<OverviewData> {
+  return cachedPageRead("overview", readOverview);
+}
+
+async function readOverview(): Promise<OverviewData> {
   const config = getConfig();
   const prisma = db();
   const [statuses, upstream] = await Promise.all([readEnvironmentStatuses(prisma, config, config.applications), readUpstream(prisma)]);
@@ -36,7 +45,11 @@ export async function getOverview(): Promise<OverviewData> {
   };
 }
 
-export const getEnvironmentPage: OverviewQueries["getEnvironmentPage"] = (options) => readEnvironmentPage(options);
+export const getEnvironmentPage: OverviewQueries["getEnvironmentPage"] = async ({ application, environment }) => {
+  // Only configured environments are cached (a made-up URL must not grow the cache).
+  if (!findEnvironment(application, environment)) return null;
+  return cachedPageRead(`environment:${application}/${environment}`, () => readEnvironmentPage({ application, environment }));
+};
 export const findWorkflowRuns: OverviewQueries["findWorkflowRuns"] = (options) => readWorkflowRuns(options);
 export const getWorkflowRun: OverviewQueries["getWorkflowRun"] = (options) => readWorkflowRun(options);
 

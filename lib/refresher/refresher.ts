@@ -35,6 +35,17 @@ export interface Refresher {
 
 type TaskName = "ecs" | "github" | "health" | "prune" | "locks" | "history";
 
+/**
+ * Fixed rate: a pass starts every `every` ms, measured from the start of the previous one, so the
+ * request rate upstream is set by the intervals alone — not by how long a pass took, which grows with
+ * the load on the machine (viewers included). A pass that overran skips the starts it missed rather
+ * than running back to back.
+ */
+export function nextDelay(every: number, tookMs: number): number {
+  if (every <= 0) return 0;
+  return every - (Math.max(0, tookMs) % every);
+}
+
 export function startRefresher(options: { databaseUrl: string; context: RefresherContext; intervals?: Partial<RefresherIntervals> }): Refresher {
   const intervals = { ...DEFAULT_INTERVALS, ...options.intervals };
   const ctx = options.context;
@@ -99,13 +110,14 @@ export function startRefresher(options: { databaseUrl: string; context: Refreshe
 
   async function runTask(name: TaskName) {
     if (stopped || !lock.isLeader()) return;
+    const started = performance.now();
     try {
       await tasks[name].run();
     } catch (error) {
       // Upstream failures are handled inside the task; what reaches here is a bug or a lost database.
       log.error("refresher.task_failed", { task: name, error });
     }
-    if (lock.isLeader()) schedule(name, tasks[name].every, () => runTask(name));
+    if (lock.isLeader()) schedule(name, nextDelay(tasks[name].every, performance.now() - started), () => runTask(name));
   }
 
   async function elect() {

@@ -1,6 +1,7 @@
 // Helpers for scripts/bench-overview.ts: child processes, a cookie jar for the OAuth sign-in, HTTP
 // timing over keep-alive loopback connections, percentiles. Loopback only.
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import http from "node:http";
 
 export function startProcess(name: string, command: string[], env: Record<string, string>): ChildProcess {
@@ -90,11 +91,11 @@ export async function signIn(appUrl: string, login: string): Promise<string> {
   return jar.header();
 }
 
-/** One GET over a keep-alive agent; resolves with status, body size and milliseconds to the last byte. */
-export function timedGet(agent: http.Agent, url: URL, cookie: string, check?: (body: string) => boolean): Promise<{ status: number; ms: number; ok: boolean }> {
+/** One GET over a keep-alive agent (an HTML page unless `headers` say otherwise); resolves with status, body size and milliseconds to the last byte. */
+export function timedGet(agent: http.Agent, url: URL, cookie: string, check?: (body: string) => boolean, headers: Record<string, string> = { accept: "text/html" }): Promise<{ status: number; ms: number; ok: boolean }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const request = http.get({ host: url.hostname, port: url.port, path: url.pathname + url.search, agent, headers: { cookie, accept: "text/html" } }, (response) => {
+    const request = http.get({ host: url.hostname, port: url.port, path: url.pathname + url.search, agent, headers: { ...headers, cookie } }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () => {
@@ -128,4 +129,29 @@ export function openEventStream(url: URL, cookie: string, onEvent: () => void = 
   });
   request.on("error", () => undefined);
   return { close: () => request.destroy() };
+}
+
+/**
+ * CPU time (user + system, ms) used so far by every process of a process group (the app started
+ * detached: npx → next-server). Linux /proc only; null elsewhere. Wall time on a shared machine
+ * depends on what else runs; CPU per request does much less.
+ */
+export function groupCpuMs(pgid: number | undefined): number | null {
+  if (!pgid || !fs.existsSync("/proc/self/stat")) return null;
+  const ticks = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // exited meanwhile
+    }
+    // Fields after "(comm)": state ppid pgrp session tty_nr tpgid flags minflt cminflt majflt cmajflt utime stime
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) !== pgid) continue;
+    total += Number(fields[11]) + Number(fields[12]);
+  }
+  return (total * 1000) / ticks;
 }
