@@ -24,12 +24,23 @@ export function AppHeader({ user, org }: { user: HeaderUser; org: string }) {
           <Link href="/" className="rounded px-2 py-1 hover:bg-zinc-200 dark:hover:bg-zinc-800">
             Overview
           </Link>
+          <Link href="/approvals" className="rounded px-2 py-1 hover:bg-zinc-200 dark:hover:bg-zinc-800">
+            Approvals
+          </Link>
+          <Link href="/metrics" className="rounded px-2 py-1 hover:bg-zinc-200 dark:hover:bg-zinc-800">
+            Metrics
+          </Link>
           <Link href="/flags" className="rounded px-2 py-1 hover:bg-zinc-200 dark:hover:bg-zinc-800">
             Flags
           </Link>
           <Link href="/audit" className="rounded px-2 py-1 hover:bg-zinc-200 dark:hover:bg-zinc-800">
             Audit
           </Link>
+          {user.roles.includes("admin") ? (
+            <Link href="/admin/roles" className="rounded px-2 py-1 hover:bg-zinc-200 dark:hover:bg-zinc-800">
+              Admin
+            </Link>
+          ) : null}
         </nav>
         <div className="ml-auto flex items-center gap-3" data-testid="current-user">
           <Avatar src={user.avatarUrl} login={user.login} />

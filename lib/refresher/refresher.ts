@@ -1,4 +1,5 @@
 import "server-only";
+import { reconcileInterruptedCommands } from "@/lib/commands/reconcile";
 import { sweepExpiredLocks } from "@/lib/environments/lock-expiry";
 import { log } from "@/lib/log";
 import type { RefresherContext } from "./context";
@@ -20,11 +21,13 @@ export interface RefresherIntervals {
   pruneMs: number;
   /** Expired environment locks (issue #6): deleted and recorded as env.lock_expired. */
   locksMs: number;
+  /** Commands interrupted between intent and outcome (lib/commands/reconcile.ts). */
+  reconcileMs: number;
   /** How often a follower asks whether the leader is gone. */
   electionMs: number;
 }
 
-export const DEFAULT_INTERVALS: RefresherIntervals = { ecsMs: 5_000, githubMs: 15_000, healthMs: 15_000, pruneMs: 60 * 60_000, locksMs: 5_000, electionMs: 5_000 };
+export const DEFAULT_INTERVALS: RefresherIntervals = { ecsMs: 5_000, githubMs: 15_000, healthMs: 15_000, pruneMs: 60 * 60_000, locksMs: 5_000, reconcileMs: 60_000, electionMs: 5_000 };
 
 export interface Refresher {
   isLeader(): boolean;
@@ -33,7 +36,7 @@ export interface Refresher {
   stop(): Promise<void>;
 }
 
-type TaskName = "ecs" | "github" | "health" | "prune" | "locks" | "history";
+type TaskName = "ecs" | "github" | "health" | "prune" | "locks" | "reconcile" | "history";
 
 /**
  * Fixed rate: a pass starts every `every` ms, measured from the start of the previous one, so the
@@ -74,6 +77,7 @@ export function startRefresher(options: { databaseUrl: string; context: Refreshe
     health: { every: intervals.healthMs, run: () => pollHealth(ctx) },
     prune: { every: intervals.pruneMs, run: () => pruneCaches(ctx) },
     locks: { every: intervals.locksMs, run: () => sweepExpiredLocks(ctx) },
+    reconcile: { every: intervals.reconcileMs, run: () => reconcileInterruptedCommands({ prisma: ctx.prisma, now: ctx.now() }) },
     // Metrics history (backfill, deployment outcomes, commit ranges, approvals): often while work is left.
     history: {
       get every() {
