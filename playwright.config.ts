@@ -10,10 +10,23 @@ const APP_URL = `http://localhost:${APP_PORT}`;
 const SANDBOX_URL = `http://localhost:${SANDBOX_PORT}`;
 const CLIENT_SECRET = "e2e-oauth-client-secret";
 const WEBHOOK_SECRET = "e2e-webhook-secret";
+// The sandbox's demo GitHub App installation token: registered by the sandbox at start-up, used by the
+// app to answer deployment protection rules (see README, "Locks").
+const APP_INSTALLATION_TOKEN = "ghs_e2eFlightdeckAppInstallation0001";
 
 // Debian's Chromium when present (no browser download here); CHROMIUM_PATH overrides;
 // otherwise Playwright's own browser, if one was installed.
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+const browser = {
+  ...devices["Desktop Chrome"],
+  viewport: { width: 1280, height: 800 },
+  launchOptions: {
+    executablePath: chromium,
+    // Chromium refuses its sandbox as root; background networking only produces refused connections offline.
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  },
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -29,18 +42,21 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
+  // Two groups. "pages" read and change only Flightdeck's own data, so they run in parallel. "journeys"
+  // move the one sandbox every test shares — its clock, injected faults, ECS rollouts, GitHub runs —
+  // so they run one at a time, after the pages, and no test sees another's outage or time travel.
   projects: [
     {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        viewport: { width: 1280, height: 800 },
-        launchOptions: {
-          executablePath: chromium,
-          // Chromium refuses its sandbox as root; background networking only produces refused connections offline.
-          args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        },
-      },
+      name: "pages",
+      testMatch: ["sign-in.spec.ts", "platform.spec.ts", "audit.spec.ts", "flags.spec.ts"],
+      use: browser,
+    },
+    {
+      name: "journeys",
+      testIgnore: ["sign-in.spec.ts", "platform.spec.ts", "audit.spec.ts", "flags.spec.ts"],
+      dependencies: ["pages"],
+      workers: 1,
+      use: browser,
     },
   ],
   webServer: [
@@ -56,6 +72,7 @@ export default defineConfig({
         SANDBOX_OAUTH_CLIENT_SECRET: CLIENT_SECRET,
         APP_WEBHOOK_URL: `${APP_URL}/api/webhooks/github`,
         SANDBOX_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        SANDBOX_APP_INSTALLATION_TOKEN: APP_INSTALLATION_TOKEN,
       },
       reuseExistingServer: false,
       gracefulShutdown: { signal: "SIGINT", timeout: 5_000 },
@@ -75,6 +92,7 @@ export default defineConfig({
         GITHUB_CLIENT_ID: "flightdeck-e2e",
         GITHUB_CLIENT_SECRET: CLIENT_SECRET,
         GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        GITHUB_APP_INSTALLATION_TOKEN: APP_INSTALLATION_TOKEN,
         // The refresher reads the sandbox's ECS with the real AWS SDK (any static credentials).
         AWS_ENDPOINT_URL_ECS: SANDBOX_URL,
         AWS_ACCESS_KEY_ID: "sandbox",

@@ -67,9 +67,22 @@ test("a deploy run started in the sandbox appears and progresses on an open page
 });
 
 test("'not yet here' lists exactly the commits GitHub's compare names", async ({ page }) => {
+  test.setTimeout(90_000);
+  // Earlier journeys may have promoted development to staging: put staging three commits behind, on ECS.
+  const token0 = await tokenFor("vera");
+  const development = (await ecsServices()).find((service) => service.cluster === "wumbo-development");
+  const developmentSha = shaOfImage(Object.values(development!.images)[0] ?? "");
+  const history = await sandbox<{ sha: string }[]>("GET", `/api/v3/repos/skyward/wumbo/commits?sha=${developmentSha}&per_page=4`, undefined, token0);
+  const older = history[3]!.sha;
+  for (const service of (await ecsServices()).filter((candidate) => candidate.cluster === "wumbo-staging")) {
+    const images = Object.fromEntries(Object.entries(service.images).map(([container, image]) => [container, `${image.slice(0, image.lastIndexOf(":"))}:${older}`]));
+    await sandbox("POST", "/_sandbox/ecs/deploy", { region: service.region, cluster: service.cluster, service: service.service, images });
+  }
+  for (let step = 0; step < 40 && (await ecsServices()).some((service) => service.cluster === "wumbo-staging" && service.state !== "stable"); step++) await advanceClock(15_000);
+
   await signInAs(page, "vera", "/apps/wumbo/staging");
   const table = page.getByTestId("not-yet-here");
-  await expect(table).toBeVisible();
+  await expect(table).toHaveAttribute("data-base", older, { timeout: 45_000 });
   const base = (await table.getAttribute("data-base")) ?? "";
   const head = (await table.getAttribute("data-head")) ?? "";
 

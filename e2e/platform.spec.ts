@@ -31,6 +31,9 @@ test("the overview lists every configured application and environment", async ({
     await expect(page.getByRole("heading", { name: app, level: 2 })).toBeVisible();
   }
   const production = page.getByTestId("env-dreamcatchr-production");
-  await expect(production).toContainText("Protected · 2 approvals");
-  await expect(production).toContainText("production-deploy.yml");
+  await expect(production).toContainText("protected");
+  await production.getByRole("link", { name: "production" }).click();
+  await expect(page).toHaveURL("/apps/dreamcatchr/production");
+  await expect(page.getByRole("main")).toContainText("protected · 2 approvals");
+  await expect(page.getByRole("main")).toContainText("production-deploy.yml");
 });

@@ -8,7 +8,7 @@ test.describe("signing in through GitHub (the sandbox)", () => {
       const header = page.getByTestId("current-user");
       await expect(header).toContainText(login);
       await expect(page.getByRole("list", { name: "Your roles" }).getByRole("listitem")).toHaveText([...roles]);
-      await expect(page.getByRole("heading", { name: "Applications and environments" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "What runs where" })).toBeVisible();
     });
   }
 

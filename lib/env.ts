@@ -17,6 +17,14 @@ const serverEnvSchema = z.object({
   GITHUB_WEBHOOK_SECRET: z.string().min(1).default(DEV_DEFAULTS.GITHUB_WEBHOOK_SECRET),
   /** Service token for reads (a GitHub App installation token or a fine-grained token). */
   GITHUB_TOKEN: z.string().min(1).optional(),
+  /**
+   * The GitHub App that answers deployment protection rules (locks hold on GitHub too): its id and
+   * private key (PEM; "\n" escapes accepted), from which installation tokens are minted per request.
+   * GITHUB_APP_INSTALLATION_TOKEN instead hands over a ready installation token (the sandbox's demo app).
+   */
+  GITHUB_APP_ID: z.string().regex(/^\d+$/, "expected the App's numeric id").optional(),
+  GITHUB_APP_PRIVATE_KEY: z.string().min(1).optional(),
+  GITHUB_APP_INSTALLATION_TOKEN: z.string().min(1).optional(),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

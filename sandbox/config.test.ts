@@ -9,6 +9,7 @@ describe("optionsFromEnv", () => {
       publicUrl: undefined,
       appWebhookUrl: undefined,
       webhookSecret: "flightdeck-dev-webhook-secret",
+      appInstallationToken: undefined,
       clock: { mode: "realtime", speed: 1, startAt: undefined },
       oauth: { clientId: "flightdeck-dev", clientSecret: "flightdeck-dev-secret", callbackUrl: undefined },
     });
@@ -22,6 +23,7 @@ describe("optionsFromEnv", () => {
       SANDBOX_SPEED: "30",
       SANDBOX_OAUTH_CLIENT_ID: "flightdeck-e2e",
       APP_WEBHOOK_URL: "http://localhost:3100/api/webhooks/github",
+      SANDBOX_APP_INSTALLATION_TOKEN: "ghs_e2eAppInstallationToken0001",
     });
     expect(options).toMatchObject({
       port: 4110,
@@ -29,6 +31,7 @@ describe("optionsFromEnv", () => {
       clock: { mode: "manual", speed: 30 },
       oauth: { clientId: "flightdeck-e2e" },
       appWebhookUrl: "http://localhost:3100/api/webhooks/github",
+      appInstallationToken: "ghs_e2eAppInstallationToken0001",
     });
   });
 
@@ -37,5 +40,6 @@ describe("optionsFromEnv", () => {
     expect(() => optionsFromEnv({ SANDBOX_CLOCK: "fast" })).toThrow(/SANDBOX_CLOCK/);
     expect(() => optionsFromEnv({ SANDBOX_SPEED: "0" })).toThrow(/SANDBOX_SPEED/);
     expect(() => optionsFromEnv({ SANDBOX_PUBLIC_URL: "localhost:4010" })).toThrow(/SANDBOX_PUBLIC_URL/);
+    expect(() => optionsFromEnv({ SANDBOX_APP_INSTALLATION_TOKEN: "ghp_personal-token" })).toThrow(/SANDBOX_APP_INSTALLATION_TOKEN/);
   });
 });

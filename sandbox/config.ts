@@ -11,6 +11,12 @@ export interface SandboxOptions {
   /** Where GitHub-style webhooks will be POSTed (used by the later workflow/deployment simulation). */
   appWebhookUrl?: string;
   webhookSecret: string;
+  /**
+   * An installation token of the demo GitHub App known from the start (and after every reset), so the
+   * app can be handed it before the sandbox runs (npm run dev, the e2e tests). More can be minted
+   * through the control API.
+   */
+  appInstallationToken?: string;
   clock: { mode: ClockMode; speed: number; startAt?: number };
   oauth: {
     clientId: string;
@@ -40,6 +46,7 @@ export function optionsFromEnv(env: Env): SandboxOptions {
     appWebhookUrl: url(env.APP_WEBHOOK_URL, "APP_WEBHOOK_URL"),
     // Same default as the app's GITHUB_WEBHOOK_SECRET in development, so `npm run dev` needs no setup.
     webhookSecret: nonEmpty(env.SANDBOX_WEBHOOK_SECRET) ?? "flightdeck-dev-webhook-secret",
+    appInstallationToken: appToken(env.SANDBOX_APP_INSTALLATION_TOKEN),
     clock: { mode, speed, startAt },
     oauth: {
       clientId: nonEmpty(env.SANDBOX_OAUTH_CLIENT_ID) ?? "flightdeck-dev",
@@ -51,6 +58,12 @@ export function optionsFromEnv(env: Env): SandboxOptions {
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value.trim();
+}
+
+function appToken(value: string | undefined): string | undefined {
+  const raw = nonEmpty(value);
+  if (raw !== undefined && !/^ghs_[A-Za-z0-9]{16,}$/.test(raw)) throw new Error(`SANDBOX_APP_INSTALLATION_TOKEN must look like an installation token (ghs_ and at least 16 letters or digits), got "${raw.slice(0, 8)}…"`);
+  return raw;
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {

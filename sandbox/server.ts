@@ -13,6 +13,7 @@ import { registerUserRoutes } from "./github/routes/users";
 import { registerActionsRoutes } from "./github/routes/actions";
 import { registerDeploymentRoutes } from "./github/routes/deployments";
 import { registerEnvironmentRoutes } from "./github/routes/environments";
+import { registerGitRefRoutes } from "./github/routes/git-refs";
 import { registerRepoRoutes } from "./github/routes/repos";
 import { healthMount } from "./lifecycle/health-mount";
 import type { Incoming, Mount } from "./http/mount";
@@ -71,6 +72,7 @@ export async function createSandbox(overrides: CreateSandboxOptions = {}): Promi
       registerOrgRoutes(router);
       registerTeamRoutes(router);
       registerRepoRoutes(router);
+      registerGitRefRoutes(router);
       registerActionsRoutes(router);
       registerEnvironmentRoutes(router);
       registerDeploymentRoutes(router);

@@ -41,6 +41,7 @@ export function createState(options: SandboxOptions, publicUrl: string, clock: C
     directory: () => state.directory,
     webhookUrl: options.appWebhookUrl,
     webhookSecret: options.webhookSecret,
+    appToken: options.appInstallationToken,
   });
   const state: SandboxState = {
     options,

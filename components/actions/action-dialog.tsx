@@ -88,7 +88,7 @@ function ActionForm({
   const idempotencyKey = useIdempotencyKey(state);
   return (
     <Modal open onClose={onClose} title={title}>
-      <form action={submit} className="grid gap-2">
+      <form action={submit} className="grid grid-cols-1 gap-2">
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
         {Object.entries(hidden).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />

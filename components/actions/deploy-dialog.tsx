@@ -32,7 +32,10 @@ export function DeployDialog({
   runPath: string;
 }) {
   const router = useRouter();
-  const [mode, setMode] = useState<"promote" | "ref">(promote ? "promote" : "ref");
+  // Until the person picks, the default follows the data: promote appears once the refresher knows
+  // what the previous environment runs (a page updated live may get it after first render).
+  const [picked, setMode] = useState<"promote" | "ref" | null>(null);
+  const mode = picked ?? (promote ? "promote" : "ref");
   const [ref, setRef] = useState(form?.defaultRef ?? "");
   const chosenRef = mode === "promote" && promote ? promote.sha : ref;
   const disabledReason = !canDeploy

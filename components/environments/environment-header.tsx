@@ -6,9 +6,24 @@ import { EnvironmentBadges } from "@/components/overview/environment-badges";
 import { AsOf } from "@/components/overview/upstream-banner";
 import { Badge } from "@/components/ui/badge";
 import { LockIcon, UnlockIcon } from "@/components/ui/icons";
+import { LockControls } from "@/components/actions/lock-controls";
+import { LockBanner, type LockPermissions } from "./lock-banner";
 
 /** Title, live state and the configured facts of the environment (workflow, ref, cluster, protection). */
-export function EnvironmentHeader({ app, config, status, now }: { app: { slug: string; name: string; repo: string; repoUrl: string }; config: EnvironmentSummary; status: EnvironmentStatus; now: Date }) {
+export function EnvironmentHeader({
+  app,
+  config,
+  status,
+  now,
+  lockPermissions = null,
+}: {
+  app: { slug: string; name: string; repo: string; repoUrl: string };
+  config: EnvironmentSummary;
+  status: EnvironmentStatus;
+  now: Date;
+  /** Who may lock / unlock here; null shows no lock controls. */
+  lockPermissions?: LockPermissions | null;
+}) {
   return (
     <header className="mb-3 space-y-2">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -19,8 +34,13 @@ export function EnvironmentHeader({ app, config, status, now }: { app: { slug: s
           / {config.name}
         </h1>
         <AsOf iso={status.asOf} now={now} />
-        <EnvironmentBadges status={status} showProtected={false} />
-        <span className="ml-auto">
+        <EnvironmentBadges status={status} showProtected={false} now={now} />
+        {lockPermissions && !status.lock ? (
+          <span className="ml-auto">
+            <LockControls application={app.slug} environment={config.name} lock={null} canLock={lockPermissions.canLock} canUnlock={lockPermissions.canUnlock} />
+          </span>
+        ) : null}
+        <span className={lockPermissions && !status.lock ? undefined : "ml-auto"}>
           <LiveRefresh application={app.slug} environment={config.name} />
         </span>
       </div>
@@ -61,6 +81,7 @@ export function EnvironmentHeader({ app, config, status, now }: { app: { slug: s
           </Link>
         </Fact>
       </dl>
+      <LockBanner status={status} permissions={lockPermissions} now={now} />
     </header>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { ServiceRelease } from "@/lib/overview/types";
 import { DeployedBy } from "@/components/overview/deployed-by";
 import { RolloutBadge } from "@/components/overview/rollout-badge";
@@ -6,7 +7,18 @@ import { ShaLink } from "@/components/ui/sha-link";
 import { Empty, tableBox, td, th } from "./section";
 
 /** Every service of the environment: what it runs (SHA, revision, image) and its rollout. */
-export function ServicesTable({ application, services, now }: { application: string; services: ServiceRelease[]; now: Date }) {
+export function ServicesTable({
+  application,
+  services,
+  now,
+  actions,
+}: {
+  application: string;
+  services: ServiceRelease[];
+  now: Date;
+  /** Per service key, e.g. its Roll back button. */
+  actions?: Record<string, ReactNode>;
+}) {
   if (services.length === 0) return <Empty>No ECS services observed yet.</Empty>;
   return (
     <div className={tableBox}>
@@ -19,6 +31,11 @@ export function ServicesTable({ application, services, now }: { application: str
             <th scope="col" className={th}>Image</th>
             <th scope="col" className={th}>Rollout</th>
             <th scope="col" className={th}>Last change</th>
+            {actions ? (
+              <th scope="col" className={th}>
+                <span className="sr-only">Actions</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
@@ -58,6 +75,7 @@ export function ServicesTable({ application, services, now }: { application: str
               <td className={td}>
                 <DeployedBy application={application} release={service} now={now} />
               </td>
+              {actions ? <td className={`${td} text-right`}>{actions[service.service]}</td> : null}
             </tr>
           ))}
         </tbody>

@@ -2,9 +2,10 @@ import type { EnvironmentStatus } from "@/lib/overview/types";
 import { Badge } from "@/components/ui/badge";
 import { DriftIcon, HeartIcon, LockIcon } from "@/components/ui/icons";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { formatUtcInstant } from "@/components/environments/lock-until";
 
 /** The badges that call for attention on an environment: approval, lock, health, drift, behind. */
-export function EnvironmentBadges({ status, showProtected = true }: { status: EnvironmentStatus; showProtected?: boolean }) {
+export function EnvironmentBadges({ status, showProtected = true, now }: { status: EnvironmentStatus; showProtected?: boolean; now?: Date }) {
   const failingChecks = status.health.filter((check) => check.ok === false);
   return (
     <ul className="flex flex-wrap gap-1" aria-label={`State of ${status.environment}`}>
@@ -24,8 +25,13 @@ export function EnvironmentBadges({ status, showProtected = true }: { status: En
       ) : null}
       {status.lock ? (
         <li>
-          <Badge tone="waiting" data-badge="locked" title={`Locked by ${status.lock.lockedBy}: ${status.lock.reason}`}>
+          <Badge
+            tone="waiting"
+            data-badge="locked"
+            title={`Locked by ${status.lock.lockedBy}${status.lock.until ? ` until ${status.lock.until.replace("T", " ").replace(/\.\d+Z$/, " UTC")}` : " until a release manager unlocks it"}: ${status.lock.reason}`}
+          >
             <LockIcon /> locked by {status.lock.lockedBy}
+            {status.lock.until ? ` until ${formatUtcInstant(status.lock.until, now ?? new Date())}` : null}
           </Badge>
         </li>
       ) : null}

@@ -52,7 +52,7 @@ export function ApplicationMatrix({ app, now }: { app: ApplicationStatus; now: D
                     <AsOf iso={env.asOf} now={now} />
                   </div>
                   <div className="mt-1 font-normal">
-                    <EnvironmentBadges status={env} />
+                    <EnvironmentBadges status={env} now={now} />
                   </div>
                 </th>
               ))}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { RunDetail, UpstreamStatus } from "@/lib/overview/types";
 import { ApprovalReviews } from "@/components/environments/pending-approvals";
 import { LiveRefresh } from "@/components/live/live-refresh";
@@ -12,7 +13,20 @@ import { RunStatusBadge } from "./run-status-badge";
 import { formatDuration, secondsBetween } from "./run-status";
 
 /** The body of /apps/<app>/runs/<id>: the run, its jobs and steps, and its approvals. */
-export function RunDetailView({ app, run, upstream, now }: { app: { slug: string; name: string; repoUrl: string }; run: RunDetail; upstream: UpstreamStatus[]; now: Date }) {
+export function RunDetailView({
+  app,
+  run,
+  upstream,
+  now,
+  actions,
+}: {
+  app: { slug: string; name: string; repoUrl: string };
+  run: RunDetail;
+  upstream: UpstreamStatus[];
+  now: Date;
+  /** Cancel / re-run for the signed-in person. */
+  actions?: ReactNode;
+}) {
   const running = run.status !== "completed";
   const duration = run.durationSeconds ?? (running ? secondsBetween(run.createdAt, null, now) : null);
   return (
@@ -25,6 +39,7 @@ export function RunDetailView({ app, run, upstream, now }: { app: { slug: string
           / {run.title}
         </h1>
         <RunStatusBadge status={run.status} conclusion={run.conclusion} />
+        {actions}
         <span className="ml-auto">
           <LiveRefresh application={app.slug} />
         </span>

@@ -73,11 +73,11 @@ function prepare(input: AuditEventInput): Prepared {
  * first; when it returns stored records, nothing is written and those are returned (idempotent outcomes).
  */
 async function append(
-  inputs: AuditEventInput[],
+  inputs: AuditEventInput[] | ((tx: TxClient) => Promise<AuditEventInput[]>),
   options: AuditDbOptions & { guard?: (tx: TxClient) => Promise<AuditRecord[] | null> } = {},
 ): Promise<AuditRecord[]> {
-  if (inputs.length === 0) return [];
-  const prepared = inputs.map(prepare);
+  if (Array.isArray(inputs) && inputs.length === 0) return [];
+  const eager = Array.isArray(inputs) ? inputs.map(prepare) : null;
   const client = options.db ?? db();
   return client.$transaction(
     async (tx) => {
@@ -86,6 +86,8 @@ async function append(
         const existing = await options.guard(tx);
         if (existing) return existing;
       }
+      const prepared = eager ?? (await (inputs as (tx: TxClient) => Promise<AuditEventInput[]>)(tx)).map(prepare);
+      if (prepared.length === 0) return [];
       const [head] = await tx.$queryRaw<{ prev_hash: string | null; prev_at: Date | null; now: Date; ids: (string | bigint | number)[] }[]>`
         SELECT last.hash AS prev_hash, last.occurred_at AS prev_at,
                clock_timestamp() AS now,
@@ -121,12 +123,26 @@ async function append(
   );
 }
 
-type TxClient = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+export type TxClient = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 /** Records one event that needs no outcome of its own (a sign-in, a flag change seen as done…). */
 export async function recordEvent(input: AuditEventInput, options?: AuditDbOptions): Promise<AuditRecord> {
   const [record] = await append([input], options);
   return record!;
+}
+
+/**
+ * Makes a change and records the event describing it in one transaction, under the audit lock: both
+ * happen or neither does. `change` returns the event, or null when there was nothing to change (e.g.
+ * another instance made it first); then nothing is written and null is returned. Used where a change
+ * must be recorded exactly once however many instances attempt it (expired environment locks).
+ */
+export async function recordEventWith(change: (tx: TxClient) => Promise<AuditEventInput | null>, options?: AuditDbOptions): Promise<AuditRecord | null> {
+  const [record] = await append(async (tx) => {
+    const input = await change(tx);
+    return input ? [input] : [];
+  }, options);
+  return record ?? null;
 }
 
 /** Records several events in one transaction, chained in the given order (imports, benchmarks). */

@@ -71,7 +71,8 @@ export async function runCommand<S extends z.ZodType, R extends JsonValue>(
     if (authorization.lock !== "ignore" && scope.application && scope.environment) {
       const lock = await findEnvironmentLock(scope.application, scope.environment);
       if (lock) {
-        const message = `${scope.environment} is locked by ${lock.lockedBy}: ${lock.reason}`;
+        const until = lock.expiresAt ? ` until ${lock.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "";
+        const message = `${scope.environment} is locked by ${lock.lockedBy}${until}: ${lock.reason}`;
         await recordDenied({ actor: auditActor, attempted: command.audit.action, reason: message, input: input as unknown, request, ...scope });
         throw new LockedError(message);
       }

@@ -37,6 +37,23 @@ describe("dispatching a deploy", () => {
     expect((await (await github()).rest.actions.listWorkflowRunsForRepo({ owner: "skyward", repo: "wumbo", per_page: 1 })).data.total_count).toBe(before);
   });
 
+  test("an exact commit (what development runs) is deployed through a tag named after it, full or short", async () => {
+    const gh = await github();
+    const { data: commits } = await gh.rest.repos.listCommits({ owner: "skyward", repo: "wumbo", sha: "development", per_page: 3 });
+    const sha = commits[2]!.sha;
+    for (const ref of [sha, sha.slice(0, 7)]) {
+      const result = await deploy({ environment: "staging", ref, inputs: {} }, "dana");
+      expect(result).toMatchObject({ ok: true });
+      if (!result.ok) return;
+      const { data: run } = await gh.rest.actions.getWorkflowRun({ owner: "skyward", repo: "wumbo", run_id: (result.result as { runId: number }).runId });
+      expect(run).toMatchObject({ head_sha: sha, head_branch: `flightdeck/${sha}` });
+    }
+    expect(await deploy({ environment: "staging", ref: "0123456789abcdef0123456789abcdef01234567", inputs: {} }, "dana")).toMatchObject({
+      ok: false,
+      error: { kind: "validation", fieldErrors: { ref: [expect.stringContaining("is not a commit of skyward/wumbo")] } },
+    });
+  });
+
   test("production needs a release manager", async () => {
     expect(await deploy({ environment: "production", ref: "main" }, "dana")).toMatchObject({ ok: false, error: { kind: "forbidden", message: expect.stringContaining("deploy.protected") } });
     expect(await deploy({ environment: "production", ref: "main" }, "rita")).toMatchObject({ ok: true });
@@ -54,5 +71,17 @@ describe("dispatching a deploy", () => {
     expect(missing).toMatchObject({ ok: false, error: { kind: "validation", fieldErrors: { ref: [expect.stringContaining('on "no-such-branch": no such branch')] } } });
     await database().prisma.environmentLock.create({ data: { application: "wumbo", environment: "development", lockedBy: "oscar", reason: "incident" } });
     expect(await deploy({ environment: "development", ref: "development" }, "dana")).toEqual({ ok: false, error: { kind: "locked", message: "development is locked by oscar: incident" } });
+  });
+
+  test("a lock with an expiry refuses naming until when; once past it, the deploy goes through even before the sweep", async () => {
+    const locks = database().prisma.environmentLock;
+    const until = new Date(Date.now() + 30 * 60_000);
+    await locks.create({ data: { application: "wumbo", environment: "staging", lockedBy: "oscar", reason: "INC-31: db failover", expiresAt: until } });
+    expect(await deploy({ environment: "staging", ref: "staging" }, "dana")).toEqual({
+      ok: false,
+      error: { kind: "locked", message: `staging is locked by oscar until ${until.toISOString().slice(0, 16).replace("T", " ")} UTC: INC-31: db failover` },
+    });
+    await locks.update({ where: { application_environment: { application: "wumbo", environment: "staging" } }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    expect(await deploy({ environment: "staging", ref: "staging" }, "dana")).toMatchObject({ ok: true, result: { runId: expect.any(Number) } });
   });
 });

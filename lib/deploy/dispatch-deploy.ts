@@ -1,4 +1,5 @@
 import "server-only";
+import { DEPLOY_TAG_PREFIX } from "./deploy-tag";
 import { z } from "zod";
 import { permissionFor } from "@/lib/authz/policy";
 import { defineCommand } from "@/lib/commands/define-command";
@@ -61,12 +62,13 @@ export const dispatchDeploy = defineCommand({
     const checked = validateDispatchInputs(declared, values);
     if (!checked.ok) throw new InvalidInputError(checked.fieldErrors);
 
+    const ref = await dispatchableRef(octokit, where.owner, where.repo, given.ref);
     const response = await octokit
       .request("POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches", {
         owner: where.owner,
         repo: where.repo,
         workflow_id: where.env.workflow,
-        ref: given.ref,
+        ref,
         inputs: checked.values,
         return_run_details: true,
       })
@@ -83,7 +85,38 @@ export const dispatchDeploy = defineCommand({
     return {
       result: { runId, runUrl: details?.html_url ?? null },
       target: runId === null ? undefined : String(runId),
-      payload: { workflow: where.env.workflow, ref: given.ref, inputs: checked.values, runId },
+      payload: { workflow: where.env.workflow, ref: given.ref, ...(ref !== given.ref ? { dispatchedOn: ref } : {}), inputs: checked.values, runId },
     };
   },
 });
+
+
+/**
+ * workflow_dispatch runs on a branch or a tag, never on a bare SHA. To deploy exactly a commit (the
+ * "promote what runs in the previous environment" default), Flightdeck points a tag named after the
+ * full SHA at it — with the person's own token, so GitHub shows who — and dispatches on that tag. The
+ * name pins the SHA, so an existing tag of that name is reused as it is. Branches and tags pass through.
+ */
+async function dispatchableRef(octokit: ReturnType<typeof createOctokit>, owner: string, repo: string, ref: string): Promise<string> {
+  if (!/^[0-9a-f]{7,40}$/i.test(ref)) return ref;
+  // A short SHA is expanded by GitHub (a branch named like hex would win, as it does in git).
+  const sha =
+    ref.length === 40
+      ? ref.toLowerCase()
+      : await octokit.rest.repos.getCommit({ owner, repo, ref }).then(
+          (answer) => answer.data.sha,
+          (error: unknown) => {
+            if ((error as { status?: number }).status === 422 || (error as { status?: number }).status === 404) throw new InvalidInputError({ ref: [`${ref} is not a commit, branch or tag of ${owner}/${repo}.`] });
+            throw gitHubFailure(error, `finding commit ${ref}`);
+          },
+        );
+  if (sha !== ref.toLowerCase() && ref.length < 40 && !sha.startsWith(ref.toLowerCase())) return ref;
+  const tag = `${DEPLOY_TAG_PREFIX}${sha}`;
+  await octokit.rest.git.createRef({ owner, repo, ref: `refs/tags/${tag}`, sha }).catch((error: unknown) => {
+    const { status, message } = error as { status?: number; message?: string };
+    if (status === 422 && /already exists/i.test(message ?? "")) return;
+    if (status === 422) throw new InvalidInputError({ ref: [`${sha.slice(0, 7)} is not a commit of ${owner}/${repo}.`] });
+    throw gitHubFailure(error, `tagging ${sha.slice(0, 7)} to deploy it`);
+  });
+  return tag;
+}

@@ -1,11 +1,7 @@
 // Locking and unlocking environments through the command pipeline, on a real Postgres.
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, test } from "vitest";
-import { z } from "zod";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import { defineCommand } from "@/lib/commands/define-command";
-import { runCommand } from "@/lib/commands/run-command";
 import { useTestDatabase } from "@/lib/testing/database";
+import { dana, deployLike, oscar, rita, run } from "@/lib/testing/lock-kit";
 import { lockEnvironment, unlockEnvironment } from "./lock-commands";
 
 const database = useTestDatabase("file");
@@ -13,25 +9,9 @@ beforeAll(() => {
   process.env.DATABASE_URL = database().url;
 });
 
-const request = { ip: "198.51.100.4", userAgent: "vitest" };
-const person = (login: string, roles: CurrentUser["roles"]): CurrentUser => ({ id: randomUUID(), githubId: "1", login, name: null, avatarUrl: null, teams: [], roles });
-const oscar = person("oscar", ["viewer", "deployer", "oncall"]);
-const rita = person("rita", ["viewer", "release_manager"]);
-const dana = person("dana", ["viewer", "deployer"]);
-const run = (command: Parameters<typeof runCommand>[0], input: unknown, actor: CurrentUser) => runCommand(command, input, { idempotencyKey: randomUUID(), actor, request });
-
-// A stand-in for a deploy: any command that respects locks.
-const deployLike = defineCommand({
-  name: "test.deploy",
-  input: z.object({ application: z.string(), environment: z.string() }),
-  audit: { action: "deploy.requested" },
-  authorize: ({ input }) => ({ permission: "deploy.unprotected", scope: { application: input.application, environment: input.environment } }),
-  effect: async () => ({ result: { dispatched: true } }),
-});
-
 describe("environment locks", () => {
   test("on-call locks staging with a reason; deploys there are refused naming who and why", async () => {
-    expect(await run(lockEnvironment, { application: "wumbo", environment: "staging", reason: "INC-7: elevated 5xx" }, oscar)).toEqual({ ok: true, result: { locked: true } });
+    expect(await run(lockEnvironment, { application: "wumbo", environment: "staging", reason: "INC-7: elevated 5xx" }, oscar)).toEqual({ ok: true, result: { locked: true, expiresAt: null } });
     expect(await run(deployLike, { application: "wumbo", environment: "staging" }, dana)).toEqual({
       ok: false,
       error: { kind: "locked", message: "staging is locked by oscar: INC-7: elevated 5xx" },
@@ -39,7 +19,7 @@ describe("environment locks", () => {
     expect(await run(deployLike, { application: "wumbo", environment: "development" }, dana)).toMatchObject({ ok: true });
     const locked = await database().prisma.auditEvent.findFirst({ where: { action: "env.locked" }, orderBy: { id: "desc" } });
     expect(locked).toMatchObject({ outcome: "succeeded", actorLogin: "oscar", application: "wumbo", environment: "staging" });
-    expect(locked?.payload).toEqual({ before: null, after: { lockedBy: "oscar", reason: "INC-7: elevated 5xx" } });
+    expect(locked?.payload).toEqual({ before: null, after: { lockedBy: "oscar", reason: "INC-7: elevated 5xx", expiresAt: null } });
   });
 
   test("locking twice says who holds the lock", async () => {

@@ -38,7 +38,8 @@ export async function readEnvironmentStatuses(prisma: PrismaClient, config: Flig
       WHERE application = ANY(${slugs}) AND (${only?.environment ?? null}::text IS NULL OR environment = ${only?.environment ?? null}::text)
       ORDER BY application, environment, service, started_at DESC, id DESC`,
     prisma.pendingApproval.groupBy({ by: ["application", "environment"], where: { application: { in: slugs }, resolvedAt: null, ...envFilter }, _count: { _all: true } }),
-    prisma.environmentLock.findMany({ where: { application: { in: slugs }, ...envFilter } }),
+    // Only locks that still hold: one past its expiry refuses nothing, even before the sweep removes it.
+    prisma.environmentLock.findMany({ where: { application: { in: slugs }, ...envFilter, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } }),
     prisma.healthCheckResult.findMany({ where: { application: { in: slugs }, ...envFilter } }),
     prisma.environmentCompare.findMany({ where: { application: { in: slugs } }, select: { application: true, environment: true, total: true } }),
     prisma.repoTag.findMany({ where: { repo: { in: apps.map((app) => app.repo) } } }),
@@ -100,7 +101,7 @@ export async function readEnvironmentStatuses(prisma: PrismaClient, config: Flig
         services,
         drift: shas.size > 1,
         pendingApprovals: pending.find((row) => row.application === app.slug && row.environment === env.name)?._count._all ?? 0,
-        lock: lock ? { lockedBy: lock.lockedBy, reason: lock.reason, since: lock.createdAt.toISOString() } : null,
+        lock: lock ? { lockedBy: lock.lockedBy, reason: lock.reason, since: lock.createdAt.toISOString(), until: iso(lock.expiresAt) } : null,
         health: env.healthChecks.map((check): HealthResult => {
           const row = health.find((candidate) => candidate.application === app.slug && candidate.environment === env.name && candidate.name === check.name);
           return { name: check.name, url: check.url, ok: row?.ok ?? null, status: row?.status ?? null, detail: row?.detail ?? null, checkedAt: iso(row?.checkedAt) };

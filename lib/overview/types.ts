@@ -49,7 +49,8 @@ export interface EnvironmentStatus {
   /** Services of this environment run different SHAs. */
   drift: boolean;
   pendingApprovals: number;
-  lock: { lockedBy: string; reason: string; since: string } | null;
+  /** `until`: when the lock expires on its own; null = until a release manager unlocks. */
+  lock: { lockedBy: string; reason: string; since: string; until: string | null } | null;
   health: HealthResult[];
   /** Compared with the previous environment in the config's order (null for the first). */
   behind: { environment: string; commits: number } | null;

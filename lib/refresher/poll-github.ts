@@ -1,4 +1,5 @@
 import "server-only";
+import { DEPLOY_TAG_PREFIX } from "@/lib/deploy/deploy-tag";
 import type { ApplicationConfig } from "@/lib/config";
 import { conditionalGet } from "@/lib/github/conditional";
 import { upsertDeployment, upsertJob, upsertPendingApprovals, upsertRun, type DeploymentPayload, type JobPayload, type PendingPayload, type RunPayload } from "@/lib/github/ingest";
@@ -85,7 +86,7 @@ async function syncApplication(ctx: RefresherContext, access: GithubAccess, app:
   if (!tags.notModified) {
     await prisma.$transaction([
       prisma.repoTag.deleteMany({ where: { repo: app.repo } }),
-      prisma.repoTag.createMany({ data: tags.data.map((tag) => ({ repo: app.repo, name: tag.name, sha: tag.commit.sha })), skipDuplicates: true }),
+      prisma.repoTag.createMany({ data: tags.data.filter((tag) => !tag.name.startsWith(DEPLOY_TAG_PREFIX)).map((tag) => ({ repo: app.repo, name: tag.name, sha: tag.commit.sha })), skipDuplicates: true }),
     ]);
     changed = true;
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { sweepExpiredLocks } from "@/lib/environments/lock-expiry";
 import { log } from "@/lib/log";
 import type { RefresherContext } from "./context";
 import { createLeaderLock, type LeaderLock } from "./leader";
@@ -16,11 +17,13 @@ export interface RefresherIntervals {
   githubMs: number;
   healthMs: number;
   pruneMs: number;
+  /** Expired environment locks (issue #6): deleted and recorded as env.lock_expired. */
+  locksMs: number;
   /** How often a follower asks whether the leader is gone. */
   electionMs: number;
 }
 
-export const DEFAULT_INTERVALS: RefresherIntervals = { ecsMs: 5_000, githubMs: 15_000, healthMs: 15_000, pruneMs: 60 * 60_000, electionMs: 5_000 };
+export const DEFAULT_INTERVALS: RefresherIntervals = { ecsMs: 5_000, githubMs: 15_000, healthMs: 15_000, pruneMs: 60 * 60_000, locksMs: 5_000, electionMs: 5_000 };
 
 export interface Refresher {
   isLeader(): boolean;
@@ -29,7 +32,7 @@ export interface Refresher {
   stop(): Promise<void>;
 }
 
-type TaskName = "ecs" | "github" | "health" | "prune";
+type TaskName = "ecs" | "github" | "health" | "prune" | "locks";
 
 export function startRefresher(options: { databaseUrl: string; context: RefresherContext; intervals?: Partial<RefresherIntervals> }): Refresher {
   const intervals = { ...DEFAULT_INTERVALS, ...options.intervals };
@@ -55,6 +58,7 @@ export function startRefresher(options: { databaseUrl: string; context: Refreshe
     },
     health: { every: intervals.healthMs, run: () => pollHealth(ctx) },
     prune: { every: intervals.pruneMs, run: () => pruneCaches(ctx) },
+    locks: { every: intervals.locksMs, run: () => sweepExpiredLocks(ctx) },
   };
 
   const lock: LeaderLock = createLeaderLock(options.databaseUrl, () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { recordGithubReview } from "@/lib/approvals/record-github-review";
 import type { recordExternalEvent } from "@/lib/audit/record";
 import type { FlightdeckConfig } from "@/lib/config";
+import { decideProtectionRule } from "@/lib/environments/protection-rule";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { upsertDeployment, upsertJob, upsertPendingApprovals, upsertRun, type DeploymentPayload, type JobPayload, type RunPayload } from "@/lib/github/ingest";
 import { applicationForRepo, githubEnvironmentName, type GithubActor } from "@/lib/github/ingest-mapping";
@@ -18,6 +19,8 @@ export interface ApplyInput {
   action: string | null;
   payload: Record<string, unknown>;
   audit: Audit;
+  /** The GitHub App's installation token (answers deployment protection rules); null when not configured. */
+  appToken(installationId: number | null): Promise<string | null>;
 }
 
 const TERMINAL_DEPLOYMENT_STATES = new Set(["success", "failure", "error"]);
@@ -58,6 +61,9 @@ export async function applyGithubEvent(input: ApplyInput): Promise<{ handled: bo
     }
     case "deployment_review":
       return applyReview(input, app, sender);
+    case "deployment_protection_rule":
+      if (input.action !== "requested") return { handled: false, live: [] };
+      return decideProtectionRule({ prisma, config: input.config, app, payload, appToken: input.appToken });
     default:
       return { handled: false, live: [] };
   }

@@ -6,6 +6,7 @@ import { serverEnv } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { publishLiveEvent, type LiveEvent } from "@/lib/live/publish";
 import { log } from "@/lib/log";
+import { githubAppCredentials, installationToken } from "@/lib/github/app-auth";
 import { verifyWebhookSignature } from "@/lib/github/webhook-signature";
 import { applyGithubEvent } from "./apply-github-event";
 
@@ -21,10 +22,22 @@ export interface WebhookDeps {
   secret: string;
   config: FlightdeckConfig;
   publish(event: LiveEvent): Promise<void>;
+  /** The GitHub App's installation token, for answering deployment protection rules; null when not configured. */
+  appToken(installationId: number | null): Promise<string | null>;
 }
 
 function defaultDeps(): WebhookDeps {
-  return { prisma: db(), secret: serverEnv().GITHUB_WEBHOOK_SECRET, config: getConfig(), publish: publishLiveEvent };
+  const config = getConfig();
+  return {
+    prisma: db(),
+    secret: serverEnv().GITHUB_WEBHOOK_SECRET,
+    config,
+    publish: publishLiveEvent,
+    async appToken(installationId) {
+      const credentials = githubAppCredentials();
+      return credentials ? installationToken(credentials, installationId, config.github.apiUrl) : null;
+    },
+  };
 }
 
 const json = (status: number, body: object) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
@@ -53,7 +66,7 @@ export async function receiveGithubWebhook(request: Request, deps: WebhookDeps =
   if (claimed.count === 0) return json(200, { status: "duplicate" });
 
   try {
-    const applied = await applyGithubEvent({ prisma: deps.prisma, config: deps.config, event, action, payload, audit: (input) => recordExternalEvent(input, { db: deps.prisma }) });
+    const applied = await applyGithubEvent({ prisma: deps.prisma, config: deps.config, event, action, payload, audit: (input) => recordExternalEvent(input, { db: deps.prisma }), appToken: deps.appToken });
     for (const live of applied.live) await deps.publish(live);
     return json(applied.handled ? 200 : 202, { status: applied.handled ? "stored" : "ignored" });
   } catch (error) {

@@ -34,6 +34,21 @@ export function registerGitHubControl(router: Router<Handler>): void {
         .map((delivery) => (withPayload ? delivery : { ...delivery, payload: undefined }));
       return json(200, { deliveries, pendingFailures: state.github.webhooks.pendingFailures() });
     })
+    .add("GET", "/runs/{id}", (state, incoming) => {
+      // What GitHub's run page shows beyond the REST run: why it failed and the protection rule's answers.
+      const id = incoming.url.pathname.split("/").pop();
+      const run = state.github.data.runs.find((candidate) => String(candidate.id) === id);
+      if (!run) return json(404, { error: `no run ${id}` });
+      return json(200, {
+        id: run.id,
+        repo: run.repo,
+        status: run.status,
+        conclusion: run.conclusion,
+        failure: run.failure ?? null,
+        pending: run.pending ? { environment: run.pending.environment, since: new Date(run.pending.since).toISOString() } : null,
+        protectionAnswers: (run.protectionAnswers ?? []).map((answer) => ({ ...answer, at: new Date(answer.at).toISOString() })),
+      });
+    })
     .add("POST", "/runs/fail-next", async (state, incoming) => {
       const input = failSchema.safeParse(await body(incoming));
       if (!input.success) return invalid(input.error);

@@ -68,6 +68,8 @@ export interface Run {
   /** Set while the deploy job waits on its environment's protection rules. */
   pending?: { environment: EnvName; since: number; customApprovedAt?: number };
   approvals: Approval[];
+  /** Answers of the custom deployment protection rule (the App's state and comment), oldest first. */
+  protectionAnswers?: { environment: EnvName; state: "approved" | "rejected"; comment: string | null; at: number }[];
   /** For pull_request runs: the PR and its base branch (head_branch is the PR's branch). */
   pullRequest?: { number: number; base: string };
   /** Why the run failed, for logs and tests ("ecs-rollout", "tests", "smoke-test", "rejected"). */

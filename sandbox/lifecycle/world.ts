@@ -23,6 +23,8 @@ export interface GitHubWorldOptions {
   directory(): Directory;
   webhookUrl: string | undefined;
   webhookSecret: string;
+  /** A demo App installation token that every scenario load registers again. */
+  appToken?: string;
 }
 
 export class GitHubWorld {
@@ -78,6 +80,7 @@ export class GitHubWorld {
       },
     };
     this.data = emptyGitHubData();
+    if (this.options.appToken) this.data.appTokens.set(this.options.appToken, { createdAt: this.options.clock.now() });
     buildScenario(name, this.data, deps);
     startScenario(name, this.data, deps);
   }

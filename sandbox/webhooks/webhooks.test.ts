@@ -7,13 +7,15 @@ import { startReceiver, type WebhookReceiver } from "../testing/webhook-receiver
 import type { Delivery } from "./sender";
 
 const SECRET = "webhook-test-secret";
+// Registered at start-up (SANDBOX_APP_INSTALLATION_TOKEN) and kept across the resets before each test.
+const APP_TOKEN = "ghs_configuredAtStartup0000000000000";
 let sandbox: Sandbox;
 let receiver: WebhookReceiver;
 let validate: (event: string, action: string, body: unknown) => void;
 beforeAll(async () => {
   validate = webhookValidator();
   receiver = await startReceiver();
-  sandbox = await startSandbox({ appWebhookUrl: receiver.url, webhookSecret: SECRET });
+  sandbox = await startSandbox({ appWebhookUrl: receiver.url, webhookSecret: SECRET, appInstallationToken: APP_TOKEN });
 }, 60_000);
 afterAll(async () => {
   await sandbox.close();
@@ -53,7 +55,9 @@ describe("webhooks", () => {
       expect.arrayContaining(["deployment.created", "deployment_protection_rule.requested", "deployment_review.approved", "deployment_review.requested", "deployment_status.created", "workflow_job.completed", "workflow_job.in_progress", "workflow_job.queued", "workflow_job.waiting", "workflow_run.completed", "workflow_run.in_progress", "workflow_run.requested"]),
     );
     expect(new Set(receiver.received.map((hook) => hook.delivery)).size).toBe(receiver.received.length);
-  });
+    // A whole release (30 clock steps, every payload schema-checked) takes ~3 s alone and over 5 s (the
+    // unit default) on a loaded 2-core machine.
+  }, 30_000);
 
   it("lets the App pass a custom deployment protection rule with an installation token", async () => {
     const dana = octokit(sandbox, await signIn(sandbox, "dana"));
@@ -69,6 +73,23 @@ describe("webhooks", () => {
     expect((await fetch(url, { method: "POST", headers: { authorization: `token ${token}` }, body })).status).toBe(204);
     // Still waiting: the required reviewers have not approved yet.
     expect((await dana.rest.actions.getWorkflowRun({ owner: "skyward", repo: "beacon", run_id: run?.id ?? 0 })).data.status).toBe("waiting");
+    expect(await control(sandbox, "GET", `/runs/${run?.id ?? 0}`)).toMatchObject({ status: "waiting", protectionAnswers: [{ environment: "production", state: "approved", comment: "Flightdeck checks passed" }] });
+  });
+
+  it("ends the run when the App rejects it (with the token configured at start-up), keeping the App's comment on the run", async () => {
+    const dana = octokit(sandbox, await signIn(sandbox, "dana"));
+    await dana.rest.actions.createWorkflowDispatch({ owner: "skyward", repo: "beacon", workflow_id: "04-deploy.yml", ref: "main", inputs: { environment: "production" } });
+    for (let i = 0; i < 12; i++) await advance(10_000);
+    const [run] = (await dana.rest.actions.listWorkflowRunsForRepo({ owner: "skyward", repo: "beacon", status: "waiting" })).data.workflow_runs;
+    const url = `${sandbox.url}/api/v3/repos/skyward/beacon/actions/runs/${run?.id ?? 0}/deployment_protection_rule`;
+    const body = JSON.stringify({ environment_name: "production", state: "rejected", comment: "production is locked: INC-9" });
+    expect((await fetch(url, { method: "POST", headers: { authorization: `Bearer ${APP_TOKEN}` }, body })).status).toBe(204);
+    expect(await control(sandbox, "GET", `/runs/${run?.id ?? 0}`)).toMatchObject({
+      status: "completed",
+      conclusion: "failure",
+      failure: "rejected",
+      protectionAnswers: [{ environment: "production", state: "rejected", comment: "production is locked: INC-9" }],
+    });
   });
 
   it("retries failed deliveries with backoff and records every attempt", async () => {

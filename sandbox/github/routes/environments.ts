@@ -107,6 +107,9 @@ export function registerEnvironmentRoutes(router: ApiRouter): void {
       if (!env || !env.customGate || typeof body.environment_name !== "string" || body.environment_name !== env.name || !found.run.pending) {
         return githubError(422, "No pending deployment protection rule for this environment");
       }
+      // GitHub shows the App's comment on the run; here it stays on the run for GET /_sandbox/runs/{id}.
+      const comment = typeof body.comment === "string" ? body.comment : null;
+      (found.run.protectionAnswers ??= []).push({ environment: env.name, state: body.state, comment, at: ctx.state.clock.now() });
       if (body.state === "rejected") ctx.state.github.engine.reject(found.repo, found.run);
       else {
         found.run.pending.customApprovedAt = ctx.state.clock.now();

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { listApplications } from "@/lib/applications/list-applications";
 import { assertPermission, requireUser } from "@/lib/auth/current-user";
+import { hasPermission } from "@/lib/authz/policy";
+import { RunControls } from "@/components/actions/run-controls";
 import { RunDetailView } from "@/components/runs/run-detail-view";
 import { getWorkflowRun } from "@/lib/overview/queries";
 
@@ -21,5 +23,6 @@ export default async function RunPage({ params }: { params: Params }) {
   if (!app || runId === null) notFound();
   const run = await getWorkflowRun({ application: app.slug, runId });
   if (!run) notFound();
-  return <RunDetailView app={app} run={run} upstream={[]} now={new Date()} />;
+  const actions = <RunControls application={app.slug} run={run} canCancel={hasPermission(user, "run.cancel")} canRerun={hasPermission(user, "run.rerun")} />;
+  return <RunDetailView app={app} run={run} upstream={[]} now={new Date()} actions={actions} />;
 }
