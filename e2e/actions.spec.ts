@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { auditEventsSince, latestAuditId } from "./audit-api";
-import { expect, signInAs, test } from "./fixtures";
+import { captureAction, expect, ready, signInAs, test } from "./fixtures";
 import { advanceClock, ecsServices, sandbox, shaOfImage, tokenFor } from "./sandbox-api";
 
 // Acting from the dashboard: deploy, roll back, lock — as the real roles, against the sandbox. These
@@ -43,11 +43,6 @@ async function settle(cluster: string) {
     await advanceClock(15_000);
   }
   throw new Error(`${cluster} did not settle`);
-}
-
-/** The page is hydrated and listening (buttons clicked before hydration do nothing). */
-async function ready(page: Page) {
-  await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-state", "live");
 }
 
 function confirmButton(page: Page, name: RegExp | string) {
@@ -134,31 +129,6 @@ test("GitHub failing a dispatch shows a clear message and leaves nothing half-do
     ["deploy.requested", "failed"],
   ]);
 });
-
-/**
- * The request a dialog sends (a server action POST), captured from someone allowed to send it and
- * stopped before it reaches the server, so another person can send exactly that request. (The page
- * then logs the failed fetch: use a page of its own, not the test's console-checked one.)
- */
-async function captureAction(page: Page, submit: () => Promise<void>) {
-  let captured: { url: string; headers: Record<string, string>; body: Buffer } | null = null;
-  await page.route("**/*", async (route) => {
-    const request = route.request();
-    // The dialog's form (it carries an idempotency key), not the previews a dialog fetches on its own.
-    const body = request.postDataBuffer();
-    if (request.method() === "POST" && request.headers()["next-action"] && body?.includes("idempotencyKey") && !captured) {
-      // The action and the form, never the sender's session: the cookie is whoever sends it next.
-      const headers = Object.fromEntries(Object.entries(await request.allHeaders()).filter(([name]) => name !== "cookie"));
-      captured = { url: request.url(), headers, body };
-      return route.abort();
-    }
-    return route.fallback();
-  });
-  await submit();
-  await expect.poll(() => captured !== null).toBe(true);
-  await page.unrouteAll({ behavior: "ignoreErrors" });
-  return captured!;
-}
 
 test("a deployer cannot deploy production, and a viewer's forged actions are refused and audited", async ({ page, browser }) => {
   await signInAs(page, "dana", "/apps/wumbo/production");

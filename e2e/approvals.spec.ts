@@ -1,5 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, signInAs, test } from "./fixtures";
+import { auditEventsSince, latestAuditId } from "./audit-api";
+import { captureAction, expect, ready, signInAs, test } from "./fixtures";
 import { advanceClock, ecsServices, sandbox, shaOfImage, tokenFor } from "./sandbox-api";
 
 // The approvals inbox as release managers and a viewer use it, against the sandbox's GitHub: four-eyes,
@@ -19,22 +20,9 @@ interface ApiRun {
   actor: { login: string } | null;
 }
 
-interface AuditLine {
-  actorType: string;
-  actorLogin: string | null;
-  action: string;
-  outcome: string;
-  application: string | null;
-  environment: string | null;
-  target: string | null;
-  payload: Record<string, unknown>;
-}
-
-async function auditEvents(page: Page, filters: Record<string, string>, target: number): Promise<AuditLine[]> {
-  const response = await page.request.get(`/api/audit/export?${new URLSearchParams({ format: "jsonl", ...filters })}`);
-  expect(response.status()).toBe(200);
-  const text = (await response.text()).trim();
-  return (text ? text.split("\n").map((line) => JSON.parse(line) as AuditLine) : []).filter((event) => event.target === String(target));
+/** What a test caused for one run, oldest first (see audit-api). */
+async function runEvents(page: Page, since: bigint, runId: number, filters: Record<string, string> = {}) {
+  return (await auditEventsSince(page, since, filters)).filter((event) => event.target === String(runId));
 }
 
 const runOf = async (repo: string, runId: number) => sandbox<ApiRun>("GET", `/api/v3/repos/skyward/${repo}/actions/runs/${runId}`, undefined, await tokenFor("vera"));
@@ -57,11 +45,6 @@ async function waitingDeploy(repo: string, workflow: string, inputs: Record<stri
   return run;
 }
 
-/** The page's client code is running (its live connection is open): buttons answer clicks. */
-async function ready(page: Page): Promise<void> {
-  await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-state", "live");
-}
-
 /** Another person in their own browser context; their console errors count like the main page's. */
 async function personPage(browser: Browser, consoleErrors: string[], login: string, path: string): Promise<Page> {
   const context = await browser.newContext();
@@ -81,6 +64,7 @@ test("the release rita started is in her inbox with Approve disabled (four-eyes)
 
   await signInAs(page, "rita", "/approvals");
   await expect(page.getByRole("heading", { name: "Approvals" })).toBeVisible();
+  const since = await latestAuditId(page);
   const item = page.getByTestId(`pending-release-${release.id}`);
   // A fresh app learns about runs from its first GitHub pass, a few seconds after the first sign-in.
   await expect(item).toBeVisible({ timeout: 60_000 });
@@ -134,22 +118,24 @@ test("the release rita started is in her inbox with Approve disabled (four-eyes)
   expect(production.length).toBeGreaterThan(0);
   for (const service of production) expect(shaOfImage(Object.values(service.images)[0] ?? "")).toBe(release.head_sha);
 
-  // The trail: ravi's intent and outcome in Flightdeck, and GitHub's record of the same review.
-  const approvals = await auditEvents(ravi, { app: "wumbo", env: "production", actor: "ravi" }, release.id);
-  expect(approvals).toEqual(
+  // The trail: ravi's intent and outcome in Flightdeck, and GitHub's record of the same review — nothing
+  // else about this run (rita's disabled buttons were never pressed).
+  const events = await runEvents(ravi, since, release.id);
+  expect(events).toHaveLength(3);
+  expect(events).toEqual(
     expect.arrayContaining([
-      expect.objectContaining({ action: "release.approve", outcome: "requested", actorType: "user" }),
-      expect.objectContaining({ action: "release.approved", outcome: "succeeded", actorType: "user", payload: expect.objectContaining({ comment: "Release notes read; go.", approvedOnGitHub: true }) }),
-      expect.objectContaining({ action: "release.approved", outcome: "succeeded", actorType: "github", payload: expect.objectContaining({ comment: "Release notes read; go." }) }),
+      expect.objectContaining({ action: "release.approve", outcome: "requested", actorType: "user", actorLogin: "ravi" }),
+      expect.objectContaining({ action: "release.approved", outcome: "succeeded", actorType: "user", actorLogin: "ravi", payload: expect.objectContaining({ comment: "Release notes read; go.", approvedOnGitHub: true }) }),
+      expect.objectContaining({ action: "release.approved", outcome: "succeeded", actorType: "github", actorLogin: "ravi", payload: expect.objectContaining({ comment: "Release notes read; go." }) }),
     ]),
   );
-  expect(approvals.filter((event) => event.action === "release.approved" && event.actorType === "github")).toHaveLength(1);
   await ravi.context().close();
 });
 
 test("a release manager rejects another waiting release with a reason, and the run ends rejected", async ({ page }) => {
   const release = await waitingDeploy("wumbo", "deploy.yml", { environment: "production" });
   await signInAs(page, "ravi", "/approvals");
+  const since = await latestAuditId(page);
   const item = page.getByTestId(`pending-release-${release.id}`);
   await expect(item).toContainText("started by dana");
   await ready(page);
@@ -167,10 +153,11 @@ test("a release manager rejects another waiting release with a reason, and the r
   await expect(page.getByTestId("run-detail")).toHaveAttribute("data-conclusion", "failure");
   await expect(page.getByTestId("run-detail")).toContainText("Migration not reviewed");
 
-  const events = await auditEvents(page, { app: "wumbo", env: "production", actor: "ravi" }, release.id);
+  const events = await runEvents(page, since, release.id);
+  expect(events).toHaveLength(3);
   expect(events).toEqual(
     expect.arrayContaining([
-      expect.objectContaining({ action: "release.reject", outcome: "requested", actorType: "user" }),
+      expect.objectContaining({ action: "release.reject", outcome: "requested", actorType: "user", actorLogin: "ravi" }),
       expect.objectContaining({ action: "release.rejected", outcome: "succeeded", actorType: "user", payload: expect.objectContaining({ comment: "Migration not reviewed" }) }),
       expect.objectContaining({ action: "release.rejected", outcome: "succeeded", actorType: "github" }),
     ]),
@@ -180,6 +167,7 @@ test("a release manager rejects another waiting release with a reason, and the r
 test("DreamCatchr production needs two approvals: after the first it shows 1/2 and GitHub keeps waiting", async ({ page }) => {
   const release = await waitingDeploy("dreamcatchr", "production-deploy.yml", {});
   await signInAs(page, "rita", "/approvals");
+  const since = await latestAuditId(page);
   const item = page.getByTestId(`pending-release-${release.id}`);
   await expect(item).toContainText("DreamCatchr / production");
   await expect(item.getByTestId("approval-count")).toHaveText("0/2 approvals");
@@ -199,15 +187,11 @@ test("DreamCatchr production needs two approvals: after the first it shows 1/2 a
   await expect(item.getByTestId(`review-blocked-${release.id}`)).toHaveText("You have approved this release; it needs 1 more approval from other release managers.");
   expect((await runOf("dreamcatchr", release.id)).status).toBe("waiting");
 
-  const events = await auditEvents(page, { app: "dreamcatchr", env: "production" }, release.id);
-  expect(events).toEqual(
-    expect.arrayContaining([
-      expect.objectContaining({ action: "release.approve", outcome: "requested", actorLogin: "rita" }),
-      expect.objectContaining({ action: "release.approved", outcome: "succeeded", actorLogin: "rita", payload: expect.objectContaining({ approvals: 1, required: 2, approvedOnGitHub: false }) }),
-    ]),
-  );
-  // Nothing was approved on GitHub yet.
-  expect(events.filter((event) => event.actorType === "github")).toEqual([]);
+  // The intent and its outcome, in that order; nothing from GitHub, where nothing was approved yet.
+  expect(await runEvents(page, since, release.id)).toEqual([
+    expect.objectContaining({ action: "release.approve", outcome: "requested", actorType: "user", actorLogin: "rita" }),
+    expect.objectContaining({ action: "release.approved", outcome: "succeeded", actorType: "user", actorLogin: "rita", payload: expect.objectContaining({ approvals: 1, required: 2, approvedOnGitHub: false }) }),
+  ]);
 });
 
 test("a viewer sees the inbox without controls, and her forged approval is refused and audited", async ({ page, browser }) => {
@@ -219,36 +203,25 @@ test("a viewer sees the inbox without controls, and her forged approval is refus
   await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Reject" })).toHaveCount(0);
 
-  // The request a release manager's browser sends to approve, captured before it leaves the browser.
+  // The request a release manager's browser sends to approve, captured before it leaves the browser…
   const context = await browser.newContext();
   const ravi = await context.newPage();
   await signInAs(ravi, "ravi", "/approvals");
-  let captured: { headers: Record<string, string>; body: Buffer } | null = null;
-  await ravi.route("**/approvals", async (route) => {
-    const request = route.request();
-    if (request.method() === "POST" && request.headers()["next-action"]) {
-      captured = { headers: request.headers(), body: request.postDataBuffer() ?? Buffer.alloc(0) };
-      await route.abort();
-      return;
-    }
-    await route.continue();
-  });
   await ready(ravi);
-  await ravi.getByTestId(`pending-release-${release.id}`).getByRole("button", { name: "Approve" }).click();
-  await ravi.getByRole("dialog").getByRole("button", { name: `Approve ${release.head_sha.slice(0, 7)}` }).click();
-  await expect.poll(() => captured !== null).toBe(true);
+  const approval = await captureAction(ravi, async () => {
+    await ravi.getByTestId(`pending-release-${release.id}`).getByRole("button", { name: "Approve" }).click();
+    await ravi.getByRole("dialog").getByRole("button", { name: `Approve ${release.head_sha.slice(0, 7)}` }).click();
+  });
   await context.close();
 
-  // vera replays it with her own session: the server refuses it.
-  const { headers, body } = captured!;
-  const keep = ["next-action", "next-router-state-tree", "content-type", "accept", "origin"];
-  const forged = await page.request.post("/approvals", { headers: Object.fromEntries(Object.entries(headers).filter(([name]) => keep.includes(name))), data: body });
-  expect(forged.status()).toBe(200);
+  // …sent by vera with her own session: the server refuses it, and nothing reaches GitHub.
+  const since = await latestAuditId(page);
+  const forged = await page.request.post(approval.url, { headers: approval.headers, data: approval.body });
   expect(await forged.text()).toContain("You need the release.review permission");
   expect(await runOf("wumbo", release.id)).toMatchObject({ status: "waiting" });
 
-  const denied = await auditEvents(page, { actor: "vera", action: "action.denied" }, release.id);
-  expect(denied).toEqual([expect.objectContaining({ outcome: "denied", application: "wumbo", environment: "production", payload: expect.objectContaining({ attempted: "release.approve" }) })]);
-  // Nothing else was recorded in her name for this run.
-  expect(await auditEvents(page, { actor: "vera", app: "wumbo" }, release.id)).toHaveLength(1);
+  // One refusal on the record, and nothing else about this run.
+  expect(await runEvents(page, since, release.id)).toEqual([
+    expect.objectContaining({ action: "action.denied", outcome: "denied", actorLogin: "vera", application: "wumbo", environment: "production", payload: expect.objectContaining({ attempted: "release.approve" }) }),
+  ]);
 });

@@ -7,6 +7,8 @@ export interface AuditEvent {
   id: string;
   action: string;
   outcome: string;
+  /** user | github | ecs | system */
+  actorType: string;
   actorLogin: string | null;
   application: string | null;
   environment: string | null;
