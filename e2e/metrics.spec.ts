@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, signInAs, test } from "./fixtures";
-import { SANDBOX_URL, sandbox, tokenFor } from "./sandbox-api";
+import { advanceClock, SANDBOX_URL, sandbox, tokenFor } from "./sandbox-api";
 
 // The numbers on /metrics against a computation done here, independently, from the sandbox's own history:
 // its GitHub deployments and their statuses, its ECS task-definition revisions, GitHub's compare and its
@@ -178,18 +178,18 @@ test.describe("metrics", () => {
     await expect(page.locator("figure[aria-label^='Deploys to production'] svg").first()).toBeVisible();
   });
 
-  test("filters live in the URL: Beacon's build success over 7 days, per workflow, matches its runs", async ({ page }) => {
+  test("filters live in the URL: DreamCatchr's build success over 7 days, per workflow, matches its runs", async ({ page }) => {
     test.setTimeout(120_000);
     await signInAs(page, "vera", "/metrics");
-    await page.getByRole("combobox", { name: "Application", exact: true }).selectOption("beacon");
+    await page.getByRole("combobox", { name: "Application", exact: true }).selectOption("dreamcatchr");
     await page.getByRole("combobox", { name: "Period", exact: true }).selectOption("7");
     await page.getByRole("button", { name: "Show" }).click();
-    await expect(page).toHaveURL(/\/metrics\?app=beacon&env=production&period=7$/);
-    await expect(page.getByTestId("metrics-scope")).toContainText("production of Beacon, last 7 days");
+    await expect(page).toHaveURL(/\/metrics\?app=dreamcatchr&env=production&period=7$/);
+    await expect(page.getByTestId("metrics-scope")).toContainText("production of DreamCatchr, last 7 days");
 
     const token = await tokenFor("vera");
     const end = Date.now();
-    const runs = (await github<{ workflow_runs: { path: string; status: string; conclusion: string | null; created_at: string }[] }>("/repos/skyward/beacon/actions/runs?per_page=100", token)).workflow_runs;
+    const runs = (await github<{ workflow_runs: { path: string; status: string; conclusion: string | null; created_at: string }[] }>("/repos/skyward/dreamcatchr/actions/runs?per_page=100", token)).workflow_runs;
     const judged = runs.filter((run) => run.status === "completed" && Date.parse(run.created_at) >= end - 7 * DAY && ["success", "failure", "timed_out", "startup_failure"].includes(run.conclusion ?? ""));
     expect(judged.length).toBeGreaterThan(0);
     const rate = (list: typeof judged) => Math.round((list.filter((run) => run.conclusion === "success").length / list.length) * 1000) / 10;
@@ -221,5 +221,30 @@ test.describe("metrics", () => {
     const times = await timeline.getByTestId("timeline-entry").evaluateAll((entries) => entries.map((entry) => entry.getAttribute("data-at") ?? ""));
     expect(times.length).toBeGreaterThan(5);
     expect(times).toEqual([...times].sort().reverse());
+  });
+
+  test("a deploy started elsewhere appears on an open environment page's timeline without a reload", async ({ page }) => {
+    test.setTimeout(120_000);
+    await signInAs(page, "vera", "/apps/beacon/development");
+    await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-state", "live");
+    const entries = page.getByTestId("environment-timeline").getByTestId("timeline-entry");
+    await expect(entries.first()).toBeVisible({ timeout: 90_000 });
+    const newestBefore = (await entries.first().getAttribute("data-at")) ?? "";
+    await page.evaluate(() => ((window as unknown as { keptAcrossUpdates: boolean }).keptAcrossUpdates = true));
+
+    const token = await tokenFor("dana");
+    const { workflow_run_id: runId } = await sandbox<{ workflow_run_id: number }>("POST", "/api/v3/repos/skyward/beacon/actions/workflows/04-deploy.yml/dispatches", { ref: "develop", inputs: { environment: "development" }, return_run_details: true }, token);
+    let run = { status: "queued" };
+    for (let step = 0; step < 60 && run.status !== "completed"; step++) {
+      await advanceClock(step === 0 ? 5_000 : 15_000);
+      run = await github<{ status: string }>(`/repos/skyward/beacon/actions/runs/${runId}`, token);
+    }
+    expect(run.status).toBe("completed");
+    // The run's webhooks (deployment, statuses) reach the app one after another; the page updates as they land.
+    const newest = entries.first();
+    await expect(newest).toContainText(`run ${runId}`, { timeout: 60_000 });
+    await expect(newest).toHaveAttribute("data-kind", "deploy", { timeout: 60_000 });
+    expect(((await newest.getAttribute("data-at")) ?? "") > newestBefore).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { keptAcrossUpdates?: boolean }).keptAcrossUpdates)).toBe(true);
   });
 });
