@@ -66,6 +66,8 @@ test("on-call locks staging with a reason and an expiry: the banner and the over
 });
 
 test("on-call cannot unlock: a forged POST of the unlock action is refused server-side and on the record", async ({ page, browser }) => {
+  // Two people sign in through the OAuth flow: twice the default budget.
+  test.setTimeout(60_000);
   // The request a release manager's Unlock sends (held back, never reaching the server) is what oscar forges.
   const ritaContext = await browser.newContext();
   const ritaPage = await ritaContext.newPage();
@@ -116,6 +118,8 @@ test("a release manager unlocks; the banner goes and the unlock is on the record
 });
 
 test("a deploy started on GitHub to a locked environment is rejected by the protection rule with the lock's reason", async ({ page }) => {
+  // Two sign-ins and a run walked through its jobs on the sandbox's clock.
+  test.setTimeout(90_000);
   await signInAs(page, "oscar", "/apps/beacon/production");
   await expect(page.getByRole("heading", { name: /Beacon\s*\/\s*production/ })).toBeVisible();
   await lockFromPage(page, "production", "INC-311: payment provider outage", null);
