@@ -41,11 +41,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const templateName = decodeURIComponent(template.pathname.slice(1));
   const name = `flightdeck_t_${randomBytes(6).toString("hex")}`;
   await admin(template, async (client) => {
-    // Only with-db's copies: a database someone named in DATABASE_URL themselves is left as it is.
-    if (templateName.startsWith("flightdeck_t_")) {
-      await client.query(`ALTER DATABASE ${client.escapeIdentifier(templateName)} WITH ALLOW_CONNECTIONS false`);
+    // Copies are made one at a time across every test worker: two ALTER DATABASE of the same template at
+    // once fail with "tuple concurrently updated" (seen in CI when two files start together).
+    await client.query("SELECT pg_advisory_lock($1)", [COPY_LOCK_KEY]);
+    try {
+      // Only with-db's copies: a database someone named in DATABASE_URL themselves is left as it is.
+      if (templateName.startsWith("flightdeck_t_")) {
+        await client.query(`ALTER DATABASE ${client.escapeIdentifier(templateName)} WITH ALLOW_CONNECTIONS false`);
+      }
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE ${client.escapeIdentifier(templateName)}`);
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [COPY_LOCK_KEY]);
     }
-    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE ${client.escapeIdentifier(templateName)}`);
   });
 
   const url = new URL(template);
@@ -77,6 +84,9 @@ export function useTestDatabase(scope: "file" | "each" = "file"): () => TestData
     return current;
   };
 }
+
+/** Serializes template copies (an advisory lock on the maintenance database; any number fits a bigint). */
+const COPY_LOCK_KEY = 0x74706c63;
 
 /** Runs statements from the server's maintenance database, never from the template. */
 async function admin(template: URL, body: (client: pg.Client) => Promise<unknown>) {
