@@ -5,6 +5,7 @@ import { useActionState, useState, type ReactNode } from "react";
 import type { CommandResult } from "@/lib/commands/types";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import { FormMessage, Modal, useIdempotencyKey } from "@/components/ui/form";
+import { JsButton } from "@/components/ui/js-button";
 
 type Action = (previous: CommandResult | null, form: FormData) => Promise<CommandResult>;
 
@@ -42,9 +43,9 @@ export function ActionDialog({
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button size="sm" variant={variant} disabled={Boolean(disabledReason)} title={disabledReason ?? undefined} onClick={() => setOpen(true)}>
+      <JsButton size="sm" variant={variant} disabled={Boolean(disabledReason)} title={disabledReason ?? undefined} onClick={() => setOpen(true)}>
         {label}
-      </Button>
+      </JsButton>
       {open ? (
         <ActionForm title={title} action={action} hidden={hidden} confirmLabel={confirmLabel} pendingLabel={pendingLabel} confirmVariant={confirmVariant} onClose={() => setOpen(false)} onDone={onDone}>
           {children}

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
 import { createApiKeyAction, type CreateApiKeyState } from "@/lib/actions/create-api-key";
 import { Button } from "@/components/ui/button";
+import { JsButton } from "@/components/ui/js-button";
 import { FieldError, FormMessage, Modal, fieldErrors, inputClass, useIdempotencyKey } from "@/components/ui/form";
 
 export interface KeyScopeOption {
@@ -17,9 +18,9 @@ export function CreateApiKeyDialog({ scopes }: { scopes: KeyScopeOption[] }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="primary" size="sm" onClick={() => setOpen(true)}>
+      <JsButton variant="primary" size="sm" onClick={() => setOpen(true)}>
         New API key
-      </Button>
+      </JsButton>
       {open ? <CreateApiKeyForm scopes={scopes} onClose={() => setOpen(false)} /> : null}
     </>
   );

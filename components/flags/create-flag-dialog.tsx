@@ -6,6 +6,7 @@ import type { CommandResult } from "@/lib/commands/types";
 import { createFlagAction } from "@/lib/actions/create-flag";
 import { FLAG_TYPES } from "@/lib/flags/model";
 import { Button } from "@/components/ui/button";
+import { JsButton } from "@/components/ui/js-button";
 import { FieldError, FormMessage, Modal, fieldErrors, inputClass, useIdempotencyKey } from "@/components/ui/form";
 
 /** "New flag": starts off in every environment, so creating one never changes what is served. */
@@ -13,9 +14,9 @@ export function CreateFlagDialog({ application, applicationName }: { application
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="primary" size="sm" onClick={() => setOpen(true)}>
+      <JsButton variant="primary" size="sm" onClick={() => setOpen(true)}>
         New flag
-      </Button>
+      </JsButton>
       {open ? <CreateFlagForm application={application} applicationName={applicationName} onClose={() => setOpen(false)} /> : null}
     </>
   );

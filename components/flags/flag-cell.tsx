@@ -7,6 +7,7 @@ import { changeFlagAction } from "@/lib/actions/change-flag";
 import type { FlagStateView } from "@/lib/flags/find-flags";
 import { describeState, formatValue, parseAllowList, type FlagType } from "@/lib/flags/model";
 import { Button } from "@/components/ui/button";
+import { JsButton } from "@/components/ui/js-button";
 import { FlagStateBadge } from "./flag-state-badge";
 import { FieldError, FormMessage, Modal, fieldErrors, inputClass, useIdempotencyKey } from "@/components/ui/form";
 
@@ -65,16 +66,16 @@ export function FlagCell(props: FlagCellProps) {
       <div className="flex items-center gap-1.5">
         <FlagStateBadge state={state} />
         {deniedReason ? null : environment.protected ? (
-          <Button size="sm" variant="secondary" onClick={() => setConfirming(true)} aria-label={`Turn ${next ? "on" : "off"} ${label}`}>
+          <JsButton size="sm" variant="secondary" onClick={() => setConfirming(true)} aria-label={`Turn ${next ? "on" : "off"} ${label}`}>
             {next ? "Turn on…" : "Turn off…"}
-          </Button>
+          </JsButton>
         ) : (
           toggleForm(false)
         )}
         {deniedReason ? null : (
-          <Button size="sm" variant="ghost" onClick={() => setEditing(true)} aria-label={`Edit ${label}`}>
+          <JsButton size="sm" variant="ghost" onClick={() => setEditing(true)} aria-label={`Edit ${label}`}>
             Edit
-          </Button>
+          </JsButton>
         )}
       </div>
       {deniedReason ? (

@@ -5,6 +5,7 @@ import { useActionState, useState } from "react";
 import type { CommandResult } from "@/lib/commands/types";
 import { revokeApiKeyAction } from "@/lib/actions/revoke-api-key";
 import { Button } from "@/components/ui/button";
+import { JsButton } from "@/components/ui/js-button";
 import { FormMessage, Modal, useIdempotencyKey } from "@/components/ui/form";
 
 /** Revoking is irreversible and breaks the services using the key: it always confirms. */
@@ -22,9 +23,9 @@ export function RevokeApiKeyButton({ id, name, scope }: { id: string; name: stri
   const idempotencyKey = useIdempotencyKey(result);
   return (
     <>
-      <Button size="sm" variant="ghost" onClick={() => setOpen(true)} aria-label={`Revoke ${name}`}>
+      <JsButton size="sm" variant="ghost" onClick={() => setOpen(true)} aria-label={`Revoke ${name}`}>
         Revoke…
-      </Button>
+      </JsButton>
       <Modal open={open} onClose={() => setOpen(false)} title={`Revoke ${name}?`}>
         <p className="mb-2 text-sm">
           Services using this key stop getting flags from {scope} within a second (they fall back to their code defaults). This cannot be undone.
