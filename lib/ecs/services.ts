@@ -36,12 +36,27 @@ function toCached(arn: string, region: string, definition: { family?: string; re
   return { arn, region, family: definition.family ?? "", revision: definition.revision ?? 0, containers };
 }
 
-/** A task definition by ARN: from the Postgres cache, else from ECS (then cached for ever). */
+// In front of the Postgres cache, one in memory per database: a steady refresher pass then reads no
+// task definition at all. Bounded; the oldest entry goes first (a Map iterates in insertion order).
+const MEMORY_CACHE_ENTRIES = 2_000;
+const memory = new WeakMap<PrismaClient, Map<string, CachedTaskDefinition>>();
+
+function remember(prisma: PrismaClient, value: CachedTaskDefinition): CachedTaskDefinition {
+  let entries = memory.get(prisma);
+  if (!entries) memory.set(prisma, (entries = new Map()));
+  entries.set(value.arn, value);
+  if (entries.size > MEMORY_CACHE_ENTRIES) entries.delete(entries.keys().next().value!);
+  return value;
+}
+
+/** A task definition by ARN: from memory, else the Postgres cache, else ECS (then cached for ever). */
 export async function getTaskDefinition(prisma: PrismaClient, client: ECSClient, region: string, arn: string): Promise<CachedTaskDefinition> {
+  const known = memory.get(prisma)?.get(arn);
+  if (known) return known;
   const cached = await prisma.taskDefinitionCache.findUnique({ where: { arn } });
   if (cached) {
     const containers = cached.containers as unknown as CachedTaskDefinition["containers"];
-    return { arn, region, family: cached.family, revision: cached.revision, containers, registeredAt: cached.registeredAt };
+    return remember(prisma, { arn, region, family: cached.family, revision: cached.revision, containers, registeredAt: cached.registeredAt });
   }
   const answer = await client.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn }));
   const definition = answer.taskDefinition;
@@ -52,7 +67,7 @@ export async function getTaskDefinition(prisma: PrismaClient, client: ECSClient,
     create: { arn, region, family: value.family, revision: value.revision, containers: value.containers as object[], registeredAt: value.registeredAt },
     update: {},
   });
-  return value;
+  return remember(prisma, value);
 }
 
 /** ARNs of the family's revisions, newest first (at most `limit`): the seed of deployment history. */

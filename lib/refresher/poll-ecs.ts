@@ -1,5 +1,6 @@
 import "server-only";
 import type { Service } from "@aws-sdk/client-ecs";
+import type { ServiceSnapshot } from "@/lib/generated/prisma/client";
 import type { ApplicationConfig, EnvironmentConfig } from "@/lib/config";
 import { runningRelease } from "@/lib/ecs/running-release";
 import { describeServices, getTaskDefinition } from "@/lib/ecs/services";
@@ -42,11 +43,15 @@ export async function pollEcs(ctx: RefresherContext): Promise<{ ok: boolean; cha
     try {
       const client = ctx.ecs(region);
       const described = await describeServices(client, cluster, targets.map((target) => target.ecsServiceName));
+      const previous = await storedSnapshots(ctx, targets);
+      const unchanged: SnapshotKey[] = [];
       for (const target of targets) {
-        if (await observeService(ctx, region, cluster, target, described.get(target.ecsServiceName) ?? null)) {
-          changedEnvs.add(`${target.app.slug}\u0000${target.env.name}`);
-        }
+        const seen = await observeService(ctx, region, cluster, target, described.get(target.ecsServiceName) ?? null, previous.get(keyOf(snapshotKey(target))) ?? null);
+        if (seen === "unchanged") unchanged.push(snapshotKey(target));
+        else if (seen === "material") changedEnvs.add(`${target.app.slug}\u0000${target.env.name}`);
       }
+      // The steady state: one statement says every unchanged service was seen again just now.
+      if (unchanged.length > 0) await ctx.prisma.serviceSnapshot.updateMany({ where: { OR: unchanged }, data: { observedAt: ctx.now() } });
     } catch (error) {
       failure = error;
       log.warn("refresher.ecs_failed", { region, cluster, error: (error as Error).name });
@@ -64,11 +69,29 @@ export async function pollEcs(ctx: RefresherContext): Promise<{ ok: boolean; cha
   return { ok: !failure, changed: changedEnvs.size };
 }
 
-/** Stores one service's snapshot; returns true when something a viewer would notice changed. */
-async function observeService(ctx: RefresherContext, region: string, cluster: string, target: Target, service: Service | null): Promise<boolean> {
+type SnapshotKey = { application: string; environment: string; service: string };
+
+function snapshotKey(target: Target): SnapshotKey {
+  return { application: target.app.slug, environment: target.env.name, service: target.service };
+}
+
+function keyOf(key: SnapshotKey): string {
+  return `${key.application}\u0000${key.environment}\u0000${key.service}`;
+}
+
+/** The cluster's stored snapshots, read in one query rather than one per service. */
+async function storedSnapshots(ctx: RefresherContext, targets: readonly Target[]): Promise<Map<string, ServiceSnapshot>> {
+  const rows = await ctx.prisma.serviceSnapshot.findMany({ where: { OR: targets.map(snapshotKey) } });
+  return new Map(rows.map((row) => [keyOf(row), row]));
+}
+
+/**
+ * Stores one service's snapshot. "unchanged": ECS says exactly what we stored (the caller only marks it
+ * seen); "material": something a viewer would notice changed; "quiet": stored, but nothing to announce.
+ */
+async function observeService(ctx: RefresherContext, region: string, cluster: string, target: Target, service: Service | null, previous: ServiceSnapshot | null): Promise<"unchanged" | "quiet" | "material"> {
   const { prisma } = ctx;
-  const where = { application: target.app.slug, environment: target.env.name, service: target.service };
-  const previous = await prisma.serviceSnapshot.findUnique({ where: { application_environment_service: where } });
+  const where = snapshotKey(target);
   const observedAt = ctx.now();
   const base = { ...where, ecsServiceName: target.ecsServiceName, region, cluster, observedAt };
   let row: SnapshotRow;
@@ -96,18 +119,31 @@ async function observeService(ctx: RefresherContext, region: string, cluster: st
       primarySince: summary.primarySince,
     };
   }
-  await prisma.serviceSnapshot.upsert({ where: { application_environment_service: where }, create: row, update: row });
+  if (previous && sameSnapshot(previous, row)) return "unchanged";
 
+  // History first, snapshot second: if recording the change fails, the stored snapshot still shows the
+  // old state, so the next pass sees the same change again instead of skipping it.
   if (row.taskDefinitionArn && row.revision !== null) {
     if (!previous?.taskDefinitionArn) {
       // First sight of this service: there is no change to record, but earlier revisions of the family
       // say what ran before, so the history (and rollback targets) exist from the start.
       await seedHistory(ctx, region, target, row).catch((error: unknown) => log.warn("refresher.seed_history_failed", { service: target.ecsServiceName, error }));
-    } else {
+    } else if (previous.taskDefinitionArn !== row.taskDefinitionArn || previous.rolloutState !== row.rolloutState) {
+      // Only a new task definition or a rollout that settled can start or finish a history entry.
       await recordServiceChange(ctx, target, previous, row);
     }
   }
-  return !previous || material(previous) !== material(row);
+  await prisma.serviceSnapshot.upsert({ where: { application_environment_service: where }, create: row, update: row });
+  return !previous || material(previous) !== material(row) ? "material" : "quiet";
+}
+
+/** Everything but when it was seen. */
+function sameSnapshot(previous: ServiceSnapshot, row: SnapshotRow): boolean {
+  return (Object.keys(row) as (keyof SnapshotRow)[]).every((field) => {
+    if (field === "observedAt") return true;
+    const [a, b] = [previous[field], row[field]];
+    return a instanceof Date || b instanceof Date ? (a as Date | null)?.getTime() === (b as Date | null)?.getTime() : a === b;
+  });
 }
 
 function material(row: Pick<SnapshotRow, "taskDefinitionArn" | "rolloutState" | "running" | "desired" | "pending" | "failedTasks" | "sha">): string {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { recordEvent } from "@/lib/audit/record";
 import { control, signIn, startSandbox } from "@/sandbox/testing/sandbox-fixture";
 import type { Sandbox } from "@/sandbox/server";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { useTestDatabase as testDatabase } from "@/lib/testing/database";
 import { pollEcs } from "./poll-ecs";
 import { pollGithub } from "./poll-github";
@@ -86,6 +87,32 @@ describe("ECS", () => {
     const ctx = context();
     await pollEcs(ctx);
     expect(ctx.ecsCalls).not.toContain("DescribeTaskDefinitionCommand");
+  });
+
+  test("a pass in which ECS changed nothing costs two statements per cluster, not several per service", async () => {
+    const operations: string[] = [];
+    const counted = database().prisma.$extends({
+      query: {
+        async $allOperations({ model, operation, args, query }) {
+          operations.push(`${model ?? "raw"}.${operation}`);
+          return query(args);
+        },
+      },
+    }) as unknown as PrismaClient;
+    const ctx = { ...context(), prisma: counted };
+    await pollEcs(ctx);
+    operations.length = 0;
+    ctx.published.length = 0;
+
+    const result = await pollEcs(ctx);
+    expect(result).toEqual({ ok: true, changed: 0 });
+    expect(ctx.published).toEqual([]);
+    // 9 clusters: read the cluster's snapshots, then mark them all seen; task definitions come from memory.
+    expect(operations.filter((operation) => operation.startsWith("ServiceSnapshot."))).toEqual(Array.from({ length: 9 }, () => ["ServiceSnapshot.findMany", "ServiceSnapshot.updateMany"]).flat());
+    expect(operations.filter((operation) => /^(TaskDefinitionCache|DeploymentHistory|WorkflowRun|AuditEvent)\./.test(operation))).toEqual([]);
+    // Still "seen just now": the pages' "as of" stays honest.
+    const oldest = await database().prisma.serviceSnapshot.aggregate({ _min: { observedAt: true } });
+    expect(Date.now() - oldest._min.observedAt!.getTime()).toBeLessThan(60_000);
   });
 
   test("DescribeServices is asked about at most 10 services at a time", async () => {
