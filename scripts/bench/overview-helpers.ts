@@ -92,7 +92,7 @@ export async function signIn(appUrl: string, login: string): Promise<string> {
 }
 
 /** One GET over a keep-alive agent (an HTML page unless `headers` say otherwise); resolves with status, body size and milliseconds to the last byte. */
-export function timedGet(agent: http.Agent, url: URL, cookie: string, check?: (body: string) => boolean, headers: Record<string, string> = { accept: "text/html" }): Promise<{ status: number; ms: number; ok: boolean }> {
+export function timedGet(agent: http.Agent, url: URL, cookie: string, check?: (body: string) => boolean, headers: Record<string, string> = { accept: "text/html" }): Promise<{ status: number; ms: number; ok: boolean; bytes: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const request = http.get({ host: url.hostname, port: url.port, path: url.pathname + url.search, agent, headers: { ...headers, cookie } }, (response) => {
@@ -101,7 +101,8 @@ export function timedGet(agent: http.Agent, url: URL, cookie: string, check?: (b
       response.on("end", () => {
         const ms = performance.now() - started;
         const status = response.statusCode ?? 0;
-        resolve({ status, ms, ok: status === 200 && (!check || check(Buffer.concat(chunks).toString())) });
+        const body = Buffer.concat(chunks);
+        resolve({ status, ms, ok: status === 200 && (!check || check(body.toString())), bytes: body.length });
       });
     });
     request.setTimeout(15_000, () => request.destroy(new Error("timeout")));
