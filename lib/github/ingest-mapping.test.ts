@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import type { ApplicationConfig } from "@/lib/config";
-import { applicationForRepo, environmentForRun, githubEnvironmentName, runIdFromDeployment } from "./ingest-mapping";
+import { applicationForRepo, environmentForRun, githubEnvironmentName, isStaleRun, runIdFromDeployment } from "./ingest-mapping";
 
 const env = (name: string, workflow: string, ref: string, githubEnvironment?: string) => ({
   name, workflow, ref, githubEnvironment, protected: false, requiredApprovals: 1, preventSelfReview: true,
@@ -33,4 +33,17 @@ test("the run behind a deployment comes from its payload or its status URL", () 
 test("repositories match configured applications case-insensitively", () => {
   expect(applicationForRepo([beacon], "Skyward/Beacon")?.slug).toBe("beacon");
   expect(applicationForRepo([beacon], "skyward/other")).toBeNull();
+});
+
+test("a list page read before a webhook does not undo it: older attempts, older updates, a completed run seen unfinished", () => {
+  const stored = { runAttempt: 2, updatedAt: new Date("2026-12-01T10:00:05Z"), status: "completed" };
+  expect(isStaleRun({ run_attempt: 2, updated_at: "2026-12-01T10:00:01Z", status: "in_progress" }, stored)).toBe(true);
+  expect(isStaleRun({ run_attempt: 1, updated_at: "2026-12-01T10:09:00Z", status: "completed" }, stored)).toBe(true);
+  // The same second: only "completed" may stand.
+  expect(isStaleRun({ run_attempt: 2, updated_at: "2026-12-01T10:00:05Z", status: "in_progress" }, stored)).toBe(true);
+  expect(isStaleRun({ run_attempt: 2, updated_at: "2026-12-01T10:00:05Z", status: "completed" }, stored)).toBe(false);
+  // Newer news, a re-run, or nothing stored yet: store it.
+  expect(isStaleRun({ run_attempt: 2, updated_at: "2026-12-01T10:00:06Z", status: "queued" }, stored)).toBe(false);
+  expect(isStaleRun({ run_attempt: 3, updated_at: "2026-12-01T10:00:01Z", status: "queued" }, stored)).toBe(false);
+  expect(isStaleRun({ run_attempt: 1, updated_at: "2026-12-01T10:00:01Z", status: "queued" }, null)).toBe(false);
 });

@@ -50,3 +50,18 @@ export function applicationForRepo(applications: readonly ApplicationConfig[], f
   const lower = fullName.toLowerCase();
   return applications.find((app) => app.repo.toLowerCase() === lower) ?? null;
 }
+
+/**
+ * True when `run` is an older picture of the stored run: an earlier attempt, an earlier update, or the
+ * same second (GitHub's timestamps have no finer grain) but not yet completed while the stored one is.
+ * Webhooks and the refresher's list pages race; the list fetched before a webhook must not undo it.
+ */
+export function isStaleRun(run: { run_attempt?: number | null; updated_at?: string | null; status?: string | null }, stored: { runAttempt: number; updatedAt: Date; status: string } | null): boolean {
+  if (!stored) return false;
+  const attempt = run.run_attempt ?? 1;
+  if (attempt !== stored.runAttempt) return attempt < stored.runAttempt;
+  const updatedAt = toDate(run.updated_at);
+  if (!updatedAt) return false;
+  if (updatedAt.getTime() !== stored.updatedAt.getTime()) return updatedAt.getTime() < stored.updatedAt.getTime();
+  return stored.status === "completed" && run.status !== "completed";
+}

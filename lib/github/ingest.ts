@@ -1,7 +1,7 @@
 import "server-only";
 import type { ApplicationConfig } from "@/lib/config";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { environmentForRun, githubEnvironmentName, runIdFromDeployment, toDate, type GithubActor } from "./ingest-mapping";
+import { environmentForRun, githubEnvironmentName, isStaleRun, runIdFromDeployment, toDate, type GithubActor } from "./ingest-mapping";
 
 // Writes what GitHub says (webhook payloads and REST answers share these shapes) into the read model.
 // Used by the webhook receiver and by the refresher, so both paths store the same thing the same way.
@@ -52,8 +52,9 @@ export interface DeploymentPayload {
 }
 
 /** Stores a run; returns the stored updatedAt before this write (null for a new run) to detect changes. */
-export async function upsertRun(prisma: PrismaClient, app: ApplicationConfig, run: RunPayload): Promise<{ before: Date | null; status: string | null }> {
-  const existing = await prisma.workflowRun.findUnique({ where: { id: BigInt(run.id) }, select: { updatedAt: true, status: true, environment: true } });
+export async function upsertRun(prisma: PrismaClient, app: ApplicationConfig, run: RunPayload): Promise<{ before: Date | null; status: string | null; stale: boolean }> {
+  const existing = await prisma.workflowRun.findUnique({ where: { id: BigInt(run.id) }, select: { updatedAt: true, status: true, environment: true, runAttempt: true } });
+  if (isStaleRun(run, existing)) return { before: existing!.updatedAt, status: existing!.status, stale: true };
   const path = run.path ?? "";
   // A deployment or pending deployment names the environment for sure; keep that over a guess. The
   // deployment may have been stored before its run (webhooks and list pages arrive in any order).
@@ -86,7 +87,7 @@ export async function upsertRun(prisma: PrismaClient, app: ApplicationConfig, ru
   if (data.status !== "waiting") {
     await prisma.pendingApproval.updateMany({ where: { runId: BigInt(run.id), resolvedAt: null }, data: { resolvedAt: new Date() } });
   }
-  return { before: existing?.updatedAt ?? null, status: existing?.status ?? null };
+  return { before: existing?.updatedAt ?? null, status: existing?.status ?? null, stale: false };
 }
 
 export async function upsertJob(prisma: PrismaClient, job: JobPayload): Promise<void> {

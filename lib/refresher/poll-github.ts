@@ -68,7 +68,9 @@ async function syncApplication(ctx: RefresherContext, access: GithubAccess, app:
   const runs = await conditionalGet<{ workflow_runs: RunPayload[] }>(prisma, octokit, "GET /repos/{owner}/{repo}/actions/runs", { ...repo, per_page: RUNS_PER_PAGE });
   if (!runs.notModified) {
     for (const run of runs.data.workflow_runs) {
-      const { before } = await upsertRun(prisma, app, run);
+      const { before, stale } = await upsertRun(prisma, app, run);
+      // A webhook told us more recently than this list page was read: nothing here to act on.
+      if (stale) continue;
       const updatedAt = run.updated_at ? new Date(run.updated_at).getTime() : 0;
       if (before === null || before.getTime() !== updatedAt || run.status !== "completed") {
         await syncJobs(ctx, access, app, run);
