@@ -48,7 +48,7 @@ export function LeadTimeChart({ data, label }: { data: { label: string; medianHo
       <BarChart responsive style={{ width: "100%", height: HEIGHT }} data={data} margin={{ top: 4, right: 4, bottom: 0, left: 0 }}>
         <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
         <XAxis dataKey="label" tick={axis} tickLine={false} axisLine={false} minTickGap={12} />
-        <YAxis tick={axis} tickLine={false} axisLine={false} width={44} unit=" h" />
+        <YAxis tickCount={3} tick={axis} tickLine={false} axisLine={false} width={44} unit=" h" />
         <Tooltip {...tooltip} formatter={(value) => [`${String(value)} h`, "median lead time"]} />
         <Bar dataKey="medianHours" name="median lead time" fill="var(--chart-line)" isAnimationActive={false} />
       </BarChart>
@@ -62,7 +62,7 @@ export function FailureRateChart({ data, label }: { data: { label: string; rateP
       <LineChart responsive style={{ width: "100%", height: HEIGHT }} data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
         <XAxis dataKey="label" tick={axis} tickLine={false} axisLine={false} minTickGap={12} />
-        <YAxis domain={[0, 100]} tick={axis} tickLine={false} axisLine={false} width={44} unit="%" />
+        <YAxis domain={[0, 100]} ticks={[0, 50, 100]} tick={axis} tickLine={false} axisLine={false} width={44} unit="%" />
         <Tooltip {...tooltip} formatter={(value) => [`${String(value)} %`, "change failure rate"]} />
         <Line dataKey="ratePercent" name="change failure rate" stroke="var(--chart-failed)" strokeWidth={2} dot={{ r: 3, fill: "var(--chart-failed)" }} connectNulls isAnimationActive={false} />
       </LineChart>
@@ -77,11 +77,11 @@ export function RestoreChart({ data, label }: { data: { label: string; hours: nu
       <BarChart responsive style={{ width: "100%", height: HEIGHT }} data={rows} margin={{ top: 4, right: 4, bottom: 0, left: 0 }}>
         <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
         <XAxis dataKey="label" tick={axis} tickLine={false} axisLine={false} minTickGap={12} />
-        <YAxis tick={axis} tickLine={false} axisLine={false} width={44} unit=" h" />
+        <YAxis tickCount={3} tick={axis} tickLine={false} axisLine={false} width={44} unit=" h" />
         <Tooltip {...tooltip} labelFormatter={(_, payload) => String(payload?.[0]?.payload?.name ?? "")} formatter={(value, name) => [`${String(value)} h`, name]} />
         <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} />
         <Bar dataKey="restored" name="restored after" stackId="incident" fill="var(--chart-line)" isAnimationActive={false} />
-        <Bar dataKey="stillOpen" name="open for" stackId="incident" fill="var(--chart-failed)" isAnimationActive={false} />
+        {rows.some((row) => row.open) ? <Bar dataKey="stillOpen" name="open for" stackId="incident" fill="var(--chart-failed)" isAnimationActive={false} /> : null}
       </BarChart>
     </Frame>
   );
