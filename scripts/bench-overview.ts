@@ -20,6 +20,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Browser } from "@playwright/test";
 import { createRefreshGate } from "../components/live/refresh-gate";
+import { isRelevant, GITHUB_ACTIVITY_EVENTS, parseLiveMessage, type LiveScope } from "../components/live/relevance";
 import { groupCpuMs, openEventStream, signIn, sleep, startProcess, stopProcess, summarize, timedGet, waitFor } from "./bench/overview-helpers";
 
 const { values: args } = parseArgs({
@@ -61,6 +62,8 @@ const CLIENT_SECRET = "bench-oauth-client-secret";
 const WEBHOOK_SECRET = "bench-webhook-secret";
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error("run through scripts/with-db.mjs (npm run bench)");
+/** What the overview's live island listens to (components/overview/overview-view.tsx). */
+const OVERVIEW_SCOPE: LiveScope = { ignore: GITHUB_ACTIVITY_EVENTS };
 const log = (line: string) => console.error(`[bench] ${line}`);
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
@@ -178,7 +181,10 @@ try {
     let stopped = false;
     const loops = Array.from({ length: count }, async (_, i) => {
       const gate = createRefreshGate(() => void timedGet(agent, refreshRequest.url, cookie, undefined, refreshRequest.headers).catch(() => undefined).finally(() => gate.settled()));
-      const stream = openEventStream(new URL(`${APP}/api/events`), cookie, () => gate.request());
+      const stream = openEventStream(new URL(`${APP}/api/events`), cookie, (data) => {
+        const event = parseLiveMessage(data);
+        if (event && isRelevant(event, OVERVIEW_SCOPE)) gate.request();
+      });
       await sleep((i * RELOAD_MS) / count);
       while (!stopped) {
         await timedGet(agent, overview, cookie).catch(() => undefined);

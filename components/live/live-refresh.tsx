@@ -15,14 +15,16 @@ type State = "connecting" | "live" | "reconnecting";
  * reconnects on its own; we only reflect its state. The indicator has a fixed width so nothing around
  * it moves.
  */
-export function LiveRefresh({ application, environment }: LiveScope) {
+export function LiveRefresh({ application, environment, ignore }: LiveScope) {
   const router = useRouter();
   const [state, setState] = useState<State>("connecting");
   const [refreshing, startRefresh] = useTransition();
   const gate = useRef<RefreshGate | null>(null);
 
+  // A stable key: a new array from every server render must not reconnect the stream.
+  const ignored = ignore?.join(",") ?? "";
   useEffect(() => {
-    const scope: LiveScope = { application, environment };
+    const scope: LiveScope = { application, environment, ignore: ignored ? ignored.split(",") : undefined };
     // The transition stays pending until the refreshed server components have been committed.
     const current = createRefreshGate(() => startRefresh(() => router.refresh()));
     gate.current = current;
@@ -38,7 +40,7 @@ export function LiveRefresh({ application, environment }: LiveScope) {
       current.dispose();
       if (gate.current === current) gate.current = null;
     };
-  }, [application, environment, router]);
+  }, [application, environment, ignored, router]);
 
   useEffect(() => {
     if (!refreshing) gate.current?.settled();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isRelevant, parseLiveMessage } from "./relevance";
+import { isRelevant, JOB_EVENTS, parseLiveMessage, GITHUB_ACTIVITY_EVENTS } from "./relevance";
 
 describe("isRelevant", () => {
   it("refreshes the overview for every event", () => {
@@ -17,6 +17,19 @@ describe("isRelevant", () => {
     expect(isRelevant({ application: "wumbo", environment: "staging" }, scope)).toBe(true);
     expect(isRelevant({ application: "wumbo" }, scope)).toBe(true);
     expect(isRelevant({ application: "wumbo", environment: null }, scope)).toBe(true);
+  });
+
+  it("skips the event types a page says it does not show, and only those", () => {
+    const overview = { ignore: GITHUB_ACTIVITY_EVENTS };
+    expect(isRelevant({ type: "job.changed", application: "wumbo", environment: "staging" }, overview)).toBe(false);
+    expect(isRelevant({ type: "run.changed", application: "wumbo", environment: "staging" }, overview)).toBe(false);
+    expect(isRelevant({ type: "deployment.changed", application: "wumbo", environment: "staging" }, overview)).toBe(false);
+    expect(isRelevant({ type: "approval.changed", application: "wumbo", environment: "production" }, overview)).toBe(true);
+    expect(isRelevant({ type: "ecs.changed", application: "wumbo", environment: "production" }, overview)).toBe(true);
+    expect(isRelevant({ application: "wumbo" }, overview)).toBe(true);
+    const metrics = { ignore: JOB_EVENTS };
+    expect(isRelevant({ type: "run.changed", application: "wumbo" }, metrics)).toBe(true);
+    expect(isRelevant({ type: "job.changed", application: "wumbo" }, { application: "wumbo" })).toBe(true);
   });
 
   it("treats an event that names no application as relevant everywhere", () => {

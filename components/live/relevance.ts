@@ -1,7 +1,24 @@
+/**
+ * GitHub activity: a run started or moved on, a job's steps, a deployment's statuses. The overview shows
+ * what ECS runs, approvals, locks, health and how far behind — none of these — so it ignores them (a
+ * deploy sends a dozen); what such activity changes there comes with an event of its own
+ * (approval.changed when a run leaves "waiting", ecs.changed, github.changed from the refresher).
+ * A page that starts showing any of these must stop ignoring it.
+ */
+export const GITHUB_ACTIVITY_EVENTS: readonly string[] = ["run.changed", "job.changed", "deployment.changed"];
+
+/** A job's steps moved on: pages that show runs only when they finish (metrics) ignore it. */
+export const JOB_EVENTS: readonly string[] = ["job.changed"];
+
 /** What a page shows: events about other applications or environments do not refresh it. */
 export interface LiveScope {
   application?: string;
   environment?: string;
+  /**
+   * Event types whose changes the page does not show (e.g. "job.changed": a job's steps moved on).
+   * Only for types a page provably never renders; anything unknown refreshes.
+   */
+  ignore?: readonly string[];
 }
 
 export interface LiveMessage {
@@ -15,6 +32,7 @@ export interface LiveMessage {
  * change, or one we cannot place) refreshes every page: a stale page is worse than one extra refresh.
  */
 export function isRelevant(event: LiveMessage, scope: LiveScope): boolean {
+  if (typeof event.type === "string" && scope.ignore?.includes(event.type)) return false;
   const application = typeof event.application === "string" && event.application ? event.application : null;
   const environment = typeof event.environment === "string" && event.environment ? event.environment : null;
   if (!scope.application || !application) return true;

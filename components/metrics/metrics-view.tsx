@@ -3,6 +3,7 @@ import type { MetricsFilters } from "@/lib/metrics/filters";
 import { formatDuration, formatPercent, formatRate, plural } from "@/lib/metrics/format";
 import type { MetricsReport } from "@/lib/metrics/report";
 import { LiveRefresh } from "@/components/live/live-refresh";
+import { JOB_EVENTS } from "@/components/live/relevance";
 import { BuildSuccessTable } from "./build-success-table";
 import { MetricCard } from "./metric-card";
 import { BuildChart, DeploysChart, FailureRateChart, LeadTimeChart, RestoreChart } from "./metric-charts";
@@ -37,7 +38,7 @@ export function MetricsView({ report, filters, applications, environments, ignor
           {where}, last {days} ({dateOf(report.period.start)} – {dateOf(report.period.end)}), each against the {days} before.
         </p>
         <span className="ml-auto">
-          <LiveRefresh application={filters.application ?? undefined} />
+          <LiveRefresh application={filters.application ?? undefined} ignore={JOB_EVENTS} />
         </span>
       </div>
       <MetricsFiltersForm filters={filters} applications={applications} environments={environments} />

@@ -52,7 +52,7 @@ export interface DeploymentPayload {
 }
 
 /** Stores a run; returns the stored updatedAt before this write (null for a new run) to detect changes. */
-export async function upsertRun(prisma: PrismaClient, app: ApplicationConfig, run: RunPayload): Promise<{ before: Date | null; status: string | null; stale: boolean }> {
+export async function upsertRun(prisma: PrismaClient, app: ApplicationConfig, run: RunPayload): Promise<{ before: Date | null; status: string | null; stale: boolean; resolvedIn?: string[] }> {
   const existing = await prisma.workflowRun.findUnique({ where: { id: BigInt(run.id) }, select: { updatedAt: true, status: true, environment: true, runAttempt: true } });
   if (isStaleRun(run, existing)) return { before: existing!.updatedAt, status: existing!.status, stale: true };
   const path = run.path ?? "";
@@ -84,10 +84,12 @@ export async function upsertRun(prisma: PrismaClient, app: ApplicationConfig, ru
     syncedAt: new Date(),
   };
   await prisma.workflowRun.upsert({ where: { id: BigInt(run.id) }, create: { id: BigInt(run.id), ...data }, update: data });
+  let resolvedIn: string[] = [];
   if (data.status !== "waiting") {
-    await prisma.pendingApproval.updateMany({ where: { runId: BigInt(run.id), resolvedAt: null }, data: { resolvedAt: new Date() } });
+    const resolved = await prisma.pendingApproval.updateManyAndReturn({ where: { runId: BigInt(run.id), resolvedAt: null }, data: { resolvedAt: new Date() }, select: { environment: true } });
+    resolvedIn = [...new Set(resolved.map((row) => row.environment))];
   }
-  return { before: existing?.updatedAt ?? null, status: existing?.status ?? null, stale: false };
+  return { before: existing?.updatedAt ?? null, status: existing?.status ?? null, stale: false, resolvedIn };
 }
 
 export async function upsertJob(prisma: PrismaClient, job: JobPayload): Promise<void> {

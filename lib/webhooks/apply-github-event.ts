@@ -36,14 +36,20 @@ export async function applyGithubEvent(input: ApplyInput): Promise<{ handled: bo
   switch (input.event) {
     case "workflow_run": {
       const run = payload.workflow_run as RunPayload;
-      await upsertRun(prisma, app, run);
+      const { resolvedIn = [] } = await upsertRun(prisma, app, run);
       const stored = await prisma.workflowRun.findUnique({ where: { id: BigInt(run.id) }, select: { environment: true } });
-      return { handled: true, live: [{ type: "run.changed", application: app.slug, environment: stored?.environment ?? null, data: { runId: run.id } }] };
+      // A run that moved on from waiting (approved, rejected, cancelled) also ends its pending approvals:
+      // say so by their own event, which pages that skip run events (the overview) still hear.
+      const approvals = resolvedIn.map((environment): LiveEvent => ({ type: "approval.changed", application: app.slug, environment, data: { runId: run.id } }));
+      return { handled: true, live: [{ type: "run.changed", application: app.slug, environment: stored?.environment ?? null, data: { runId: run.id } }, ...approvals] };
     }
     case "workflow_job": {
       const job = payload.workflow_job as JobPayload;
       await upsertJob(prisma, job);
-      return { handled: true, live: [{ type: "run.changed", application: app.slug, data: { runId: job.run_id } }] };
+      // Its own type: pages that show no jobs or run states (the overview, metrics) skip it, and a deploy
+      // run sends several job events for each run event.
+      const stored = await prisma.workflowRun.findUnique({ where: { id: BigInt(job.run_id) }, select: { environment: true } });
+      return { handled: true, live: [{ type: "job.changed", application: app.slug, environment: stored?.environment ?? null, data: { runId: job.run_id } }] };
     }
     case "deployment":
     case "deployment_status": {

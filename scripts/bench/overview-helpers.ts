@@ -120,11 +120,19 @@ export function summarize(values: number[]) {
   return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN };
 }
 
-/** Holds an SSE connection open like a browser tab's EventSource; calls `onEvent` for each event received. */
-export function openEventStream(url: URL, cookie: string, onEvent: () => void = () => undefined): { close(): void } {
+/** Holds an SSE connection open like a browser tab's EventSource; calls `onEvent` with each event's data. */
+export function openEventStream(url: URL, cookie: string, onEvent: (data: string) => void = () => undefined): { close(): void } {
   const request = http.get({ host: url.hostname, port: url.port, path: url.pathname, headers: { cookie, accept: "text/event-stream" } }, (response) => {
+    let buffered = "";
     response.on("data", (chunk: Buffer) => {
-      for (let n = (chunk.toString().match(/^data:/gm) ?? []).length; n > 0; n--) onEvent();
+      buffered += chunk.toString();
+      // Events end with a blank line; a chunk may end mid-event.
+      const events = buffered.split("\n\n");
+      buffered = events.pop() ?? "";
+      for (const event of events) {
+        const data = event.split("\n").filter((line) => line.startsWith("data:")).map((line) => line.slice(5).trimStart()).join("\n");
+        if (data) onEvent(data);
+      }
     });
     response.on("error", () => undefined);
   });
