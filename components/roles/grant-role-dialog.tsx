@@ -8,7 +8,7 @@ import { GRANTABLE_ROLES, ROLE_LABELS } from "@/lib/authz/roles";
 import { describeBinding, type BindingIdentity, type SubjectType } from "@/lib/roles/model";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormMessage, Modal, fieldErrors, inputClass, useIdempotencyKey } from "@/components/ui/form";
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { JsButton } from "@/components/ui/js-button";
 
 export interface GrantRoleOptions {
   org: string;
@@ -28,23 +28,21 @@ const ROLE_HINTS: Record<(typeof GRANTABLE_ROLES)[number], string> = {
 export function GrantRoleDialog(options: GrantRoleOptions) {
   const [open, setOpen] = useState(false);
   const [granted, setGranted] = useState<string | null>(null);
-  const hydrated = useHydrated();
   return (
     <div className="flex items-center gap-3">
       <p role="status" aria-live="polite" className="text-sm text-green-800 dark:text-green-300" data-testid="grant-outcome">
         {granted}
       </p>
-      <Button
+      <JsButton
         variant="primary"
         size="sm"
-        disabled={!hydrated}
         onClick={() => {
           setGranted(null);
           setOpen(true);
         }}
       >
         Grant a role
-      </Button>
+      </JsButton>
       {open ? (
         <GrantRoleForm
           {...options}

@@ -8,12 +8,11 @@ import type { RoleBindingView } from "@/lib/roles/find-role-bindings";
 import { describeBinding } from "@/lib/roles/model";
 import { Button } from "@/components/ui/button";
 import { FormMessage, Modal, useIdempotencyKey } from "@/components/ui/form";
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { JsButton } from "@/components/ui/js-button";
 
 /** Revoking always confirms, saying exactly what is taken away and when it applies. */
 export function RevokeRoleButton({ binding, org }: { binding: RoleBindingView; org: string }) {
   const router = useRouter();
-  const hydrated = useHydrated();
   const [open, setOpen] = useState(false);
   const [result, revoke, revoking] = useActionState(async (previous: CommandResult | null, form: FormData) => {
     const answer = await revokeRoleAction(previous, form);
@@ -28,9 +27,9 @@ export function RevokeRoleButton({ binding, org }: { binding: RoleBindingView; o
   const who = binding.subjectType === "team" ? `Members of ${org}/${binding.subject}` : binding.subject;
   return (
     <>
-      <Button size="sm" variant="ghost" disabled={!hydrated} onClick={() => setOpen(true)} aria-label={`Revoke ${what}`}>
+      <JsButton size="sm" variant="ghost" onClick={() => setOpen(true)} aria-label={`Revoke ${what}`}>
         Revoke…
-      </Button>
+      </JsButton>
       <Modal open={open} onClose={() => setOpen(false)} title={`Revoke ${what}?`}>
         <p className="mb-2 text-sm">
           {who} lose{binding.subjectType === "team" ? "" : "s"} this role on their next request, without signing out, unless the config&apos;s team mapping or another

@@ -51,10 +51,22 @@ export interface DeploymentPayload {
   updated_at: string;
 }
 
-/** Stores a run; returns the stored updatedAt before this write (null for a new run) to detect changes. */
-export async function upsertRun(prisma: PrismaClient, app: ApplicationConfig, run: RunPayload): Promise<{ before: Date | null; status: string | null; stale: boolean; resolvedIn?: string[] }> {
+export interface UpsertRunResult {
+  /** The stored updatedAt and status before this write (null for a new run), to detect changes. */
+  before: Date | null;
+  status: string | null;
+  /** The payload was older than what is stored (isStaleRun) and was not written. */
+  stale: boolean;
+  /** The run's environment as stored, if known. */
+  environment: string | null;
+  /** Environments whose pending approvals this write ended (the run left "waiting"). */
+  resolvedIn: string[];
+}
+
+/** Stores a run, unless it is an older picture of the stored one. */
+export async function upsertRun(prisma: PrismaClient, app: ApplicationConfig, run: RunPayload): Promise<UpsertRunResult> {
   const existing = await prisma.workflowRun.findUnique({ where: { id: BigInt(run.id) }, select: { updatedAt: true, status: true, environment: true, runAttempt: true } });
-  if (isStaleRun(run, existing)) return { before: existing!.updatedAt, status: existing!.status, stale: true };
+  if (isStaleRun(run, existing)) return { before: existing!.updatedAt, status: existing!.status, stale: true, environment: existing!.environment, resolvedIn: [] };
   const path = run.path ?? "";
   // A deployment or pending deployment names the environment for sure; keep that over a guess. The
   // deployment may have been stored before its run (webhooks and list pages arrive in any order).
@@ -89,7 +101,7 @@ export async function upsertRun(prisma: PrismaClient, app: ApplicationConfig, ru
     const resolved = await prisma.pendingApproval.updateManyAndReturn({ where: { runId: BigInt(run.id), resolvedAt: null }, data: { resolvedAt: new Date() }, select: { environment: true } });
     resolvedIn = [...new Set(resolved.map((row) => row.environment))];
   }
-  return { before: existing?.updatedAt ?? null, status: existing?.status ?? null, stale: false, resolvedIn };
+  return { before: existing?.updatedAt ?? null, status: existing?.status ?? null, stale: false, environment: data.environment, resolvedIn };
 }
 
 export async function upsertJob(prisma: PrismaClient, job: JobPayload): Promise<void> {

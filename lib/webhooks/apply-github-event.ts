@@ -36,12 +36,11 @@ export async function applyGithubEvent(input: ApplyInput): Promise<{ handled: bo
   switch (input.event) {
     case "workflow_run": {
       const run = payload.workflow_run as RunPayload;
-      const { resolvedIn = [] } = await upsertRun(prisma, app, run);
-      const stored = await prisma.workflowRun.findUnique({ where: { id: BigInt(run.id) }, select: { environment: true } });
+      const { environment, resolvedIn } = await upsertRun(prisma, app, run);
       // A run that moved on from waiting (approved, rejected, cancelled) also ends its pending approvals:
       // say so by their own event, which pages that skip run events (the overview) still hear.
       const approvals = resolvedIn.map((environment): LiveEvent => ({ type: "approval.changed", application: app.slug, environment, data: { runId: run.id } }));
-      return { handled: true, live: [{ type: "run.changed", application: app.slug, environment: stored?.environment ?? null, data: { runId: run.id } }, ...approvals] };
+      return { handled: true, live: [{ type: "run.changed", application: app.slug, environment, data: { runId: run.id } }, ...approvals] };
     }
     case "workflow_job": {
       const job = payload.workflow_job as JobPayload;
