@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, signInAs, test } from "./fixtures";
+import { captureAction, expect, signInAs, test } from "./fixtures";
 import { advanceClock, sandbox, tokenFor } from "./sandbox-api";
 
 // Locking environments: on-call locks with a reason and an expiry, everyone sees who, why and until
@@ -72,17 +72,10 @@ test("on-call cannot unlock: a forged POST of the unlock action is refused serve
   const ritaContext = await browser.newContext();
   const ritaPage = await ritaContext.newPage();
   await signInAs(ritaPage, "rita", "/apps/dreamcatchr/staging");
-  const captured = new Promise<{ headers: Record<string, string>; body: Buffer }>((resolve) => {
-    void ritaPage.route("**/apps/dreamcatchr/staging", async (route) => {
-      const request = route.request();
-      if (request.method() !== "POST" || !request.headers()["next-action"]) return route.continue();
-      resolve({ headers: request.headers(), body: request.postDataBuffer() ?? Buffer.alloc(0) });
-      await route.abort();
-    });
+  const unlockRequest = await captureAction(ritaPage, async () => {
+    await ritaPage.getByTestId("lock-banner").getByRole("button", { name: "Unlock" }).click();
+    await ritaPage.getByRole("dialog", { name: "Unlock staging?" }).getByRole("button", { name: "Unlock staging" }).click();
   });
-  await ritaPage.getByTestId("lock-banner").getByRole("button", { name: "Unlock" }).click();
-  await ritaPage.getByRole("dialog", { name: "Unlock staging?" }).getByRole("button", { name: "Unlock staging" }).click();
-  const unlockRequest = await captured;
   await ritaContext.close();
 
   await signInAs(page, "oscar", "/apps/dreamcatchr/staging");
